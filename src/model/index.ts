@@ -1,0 +1,3 @@
+export * from './schemas.js';
+export * from './defaults.js';
+export * from './rules.js';

@@ -1,0 +1,18 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { findChrome, CHROME_ARGS } from './test/support/find-chrome.mjs';
+import { summaryReporter } from './test/support/summary-reporter.mjs';
+
+const executablePath = findChrome();
+
+export default {
+  files: ['test/**/*.test.ts', '!test/bench/**'],
+  nodeResolve: true,
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 10 * 60 * 1000,
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROME_ARGS } })],
+  reporters: [defaultReporter(), summaryReporter()],
+};
