@@ -1,3 +1,4 @@
 export * from './schemas.js';
 export * from './defaults.js';
 export * from './rules.js';
+export * from './random.js';
