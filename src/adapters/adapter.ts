@@ -1,4 +1,5 @@
 import type {
+  DataSet,
   Deal,
   DealPatch,
   DealQuery,
@@ -101,6 +102,14 @@ export interface DealAdapter {
   forecast?(query: DealQuery, options: ForecastOptions): Promise<ForecastResult>;
   /** With `capabilities.aggregation`: lost analysis computed by the backend. */
   lostAnalysis?(query: DealQuery, options: LostAnalysisOptions): Promise<LostAnalysis>;
+
+  /**
+   * Optional: loads whole records as they are (ids, versions and history
+   * kept), for demo data and migrations. With `replace`, everything stored is
+   * removed first; without, it fills only a store that has no deals and
+   * resolves false (changing nothing) otherwise. Subscribers get a `reset`.
+   */
+  importData?(data: DataSet, options?: { replace?: boolean }): Promise<boolean>;
 
   /** Releases connections and listeners. */
   close?(): void | Promise<void>;

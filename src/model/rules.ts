@@ -317,14 +317,13 @@ export function sortValue(deal: Deal, field: DealSort['field']): SortValue {
   return field === 'title' ? (value as string).toLocaleLowerCase() : (value as SortValue);
 }
 
-/** Compares two sort keys; null sorts after every value, ties break on id. */
+/** Compares two sort keys; null sorts after every value in both directions, ties break on id. */
 function compareKeys(a: SortValue, aId: string, b: SortValue, bId: string, direction: DealSort['direction']): number {
   let order: number;
   if (a === b) order = 0;
   else if (a === null) order = 1;
   else if (b === null) order = -1;
-  else order = a < b ? -1 : 1;
-  if (direction === 'desc') order = -order;
+  else order = (a < b ? -1 : 1) * (direction === 'desc' ? -1 : 1);
   return order || (aId < bId ? -1 : aId > bId ? 1 : 0);
 }
 
@@ -351,6 +350,10 @@ export function decodeCursor(cursor: string, sort: DealSort): CursorKey {
   try {
     key = JSON.parse(decodeURIComponent(escape(atob(cursor)))) as CursorKey;
   } catch {
+    throw invalid('The page cursor is not valid.', 'cursor');
+  }
+  if (typeof key !== 'object' || key === null) throw invalid('The page cursor is not valid.', 'cursor');
+  if (!(key.v === null || typeof key.v === 'string' || typeof key.v === 'number')) {
     throw invalid('The page cursor is not valid.', 'cursor');
   }
   if (key.f !== sort.field || key.d !== sort.direction || typeof key.id !== 'string') {

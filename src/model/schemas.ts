@@ -236,3 +236,12 @@ export const StagePatch = z.object({
   probability: z.optional(Probability),
 });
 export type StagePatch = z.infer<typeof StagePatch>;
+
+/** Everything a store holds, as plain records (sample data, import, export). */
+export const DataSet = z.object({
+  stages: z.array(Stage),
+  lostReasons: z.array(LostReason),
+  deals: z.array(Deal),
+  history: z.array(HistoryEvent),
+});
+export type DataSet = z.infer<typeof DataSet>;
