@@ -82,6 +82,7 @@ export interface ForecastResult {
   undated: ForecastOutside;
   /** Open deals expected to close after the horizon. */
   beyond: ForecastOutside;
+  /** Sums over the buckets of `weighted` and `unweighted` (open deals) and of `won`. */
   totals: { weighted: number; unweighted: number; won: number };
 }
 
@@ -119,4 +120,26 @@ export interface LostAnalysis {
   groups: LostGroup[];
   total: { count: number; amount: number };
   missingRates: MissingRate[];
+}
+
+/** How deals that reached a stage ended (see `stageWinRates`). */
+export interface StageWinRate {
+  stageId: string;
+  /** Closed deals (won or lost) that were in this stage at some point. */
+  reached: number;
+  /** How many of those were won. */
+  won: number;
+  /** `won / reached`; null when no closed deal reached the stage. */
+  winRate: number | null;
+  /** Lost deals that were lost while in this stage. */
+  lostAt: number;
+}
+
+/** How long deals stay in a stage (see `timeInStage`). */
+export interface StageTime {
+  stageId: string;
+  /** Mean length of a stay in days; null when no stay was measured. */
+  averageDays: number | null;
+  /** How many stays were measured. */
+  stays: number;
 }

@@ -278,8 +278,9 @@ export function renumbered(column: readonly Deal[]): Map<string, number> {
 
 // ---- queries, sorting, cursors --------------------------------------------
 
-/** The day (UTC) of an ISO instant, `YYYY-MM-DD`. */
-export const dayOf = (instant: string): string => instant.slice(0, 10);
+/** The day (UTC) of an ISO instant, `YYYY-MM-DD`; instants with an offset are converted first. */
+export const dayOf = (instant: string): string =>
+  instant.endsWith('Z') ? instant.slice(0, 10) : new Date(instant).toISOString().slice(0, 10);
 
 function inRange(day: string | null, range: { from?: string | null; to?: string | null } | undefined): boolean {
   if (!range || (!range.from && !range.to)) return true;
