@@ -1,0 +1,989 @@
+/**
+ * A DealAdapter on the browser's IndexedDB, through the `idb` library: the
+ * default storage of the kit, persistent, shared by the tabs of one origin.
+ *
+ * All domain semantics come from the pure rules in `model/rules.ts` and match
+ * the MemoryAdapter; this file stores their results, one readwrite transaction
+ * per command, and tells the subscribers of this and every other tab.
+ */
+import * as z from 'zod/mini';
+import type { IDBPObjectStore } from 'idb';
+import {
+  DataSet,
+  Deal,
+  DealPatch,
+  DealQuery,
+  DealSort,
+  HistoryEvent,
+  Id,
+  LostInput,
+  LostReason,
+  LostReasonName,
+  LostReasonPatch,
+  MoveInput,
+  NewDeal,
+  PageRequest,
+  Stage,
+  StagePatch,
+} from '../model/schemas.js';
+import { defaultLostReasons, defaultStages } from '../model/defaults.js';
+import {
+  applyLost,
+  applyMove,
+  applyPatch,
+  applyRestore,
+  applyWon,
+  checkVersion,
+  createDealRecord,
+  dealComparator,
+  decodeCursor,
+  encodeCursor,
+  isAfterCursor,
+  matchesQuery,
+  rankAt,
+  renumbered,
+  sortStages,
+  stageById,
+  wonStage,
+  type RuleContext,
+  type RuleResult,
+} from '../model/rules.js';
+import {
+  DEFAULT_PAGE_SIZE,
+  DEFAULT_SORT,
+  type AdapterCapabilities,
+  type AdapterChange,
+  type ChangeListener,
+  type DealAdapter,
+  type Page,
+  type WriteOptions,
+} from './adapter.js';
+import { DealAdapterError } from './errors.js';
+import { fieldErrorsOf, parseOrThrow } from './validate.js';
+import {
+  DEFAULT_DATABASE_NAME,
+  SCHEMA_VERSION,
+  isRecord,
+  reasonRow,
+  type DealkitSchema,
+  type Seed,
+  type StoreName,
+} from './indexeddb-schema.js';
+import { failed, openDatabase, storageError, type Database, type Transaction } from './indexeddb-connection.js';
+
+export { DEFAULT_DATABASE_NAME, SCHEMA_VERSION } from './indexeddb-schema.js';
+
+/** Options of {@link IndexedDbAdapter.open}. */
+export interface IndexedDbAdapterOptions {
+  /**
+   * The database name (default `dealkit`). Adapters on the same name share
+   * their data and see each other's changes, in one tab or several.
+   */
+  name?: string;
+  /** The pipeline of a new database (default `defaultStages()`); ignored when the database exists. */
+  stages?: Stage[];
+  /** The lost reasons of a new database (default `defaultLostReasons()`); ignored when it exists. */
+  lostReasons?: LostReason[];
+  /** The current instant as an ISO string. Default: `new Date().toISOString()`. */
+  now?: () => string;
+  /** A fresh unique id for deals, reasons and history. Default: a random UUID. */
+  newId?: () => string;
+  /**
+   * Called when another tab keeps an older version of the database open, so
+   * this one cannot upgrade it. `open` then rejects with `storage_unavailable`
+   * and the same message, rather than wait.
+   */
+  onBlocked?: (message: string) => void;
+  /**
+   * Called when this adapter lost its connection: another tab upgraded or
+   * deleted the database, or the browser closed it. Every later call rejects
+   * with `storage_unavailable`; the page should ask the user to reload.
+   */
+  onVersionChange?: (message: string) => void;
+  /** Called once for each stored row that failed validation and is skipped. */
+  onCorruptRow?: (row: CorruptRow) => void;
+}
+
+/** A stored row that failed validation. It is skipped: never shown, never counted. */
+export interface CorruptRow {
+  /** The object store it is in. */
+  store: 'deals' | 'stages' | 'reasons' | 'history' | 'meta';
+  /** The row's key, as text. */
+  key: string;
+  /** What is wrong, for a developer. */
+  message: string;
+  fieldErrors: Record<string, string>;
+}
+
+/**
+ * How many idempotency keys are remembered; older ones are forgotten first.
+ * Keys guard retries of a recent command, and every keyed command reads and
+ * writes the list, so it stays short.
+ */
+const REMEMBERED_KEYS = 200;
+const IDEMPOTENCY_RECORD = 'idempotency';
+
+const WriteOptionsSchema = z.object({
+  expectedVersion: z.optional(z.string()),
+  idempotencyKey: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
+});
+const IdArgument = z.object({ id: Id });
+const NameArgument = z.object({ name: LostReasonName });
+const OpenOptions = z.object({ name: z.optional(z.string().check(z.minLength(1), z.maxLength(200))) });
+
+const RememberedResults = z.object({
+  key: z.literal(IDEMPOTENCY_RECORD),
+  // Results are validated when used, not on every read of the list.
+  entries: z.array(z.object({ key: z.string(), result: z.unknown() })),
+});
+type RememberedResults = z.infer<typeof RememberedResults>;
+
+const ChangeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('deal'), deal: Deal }),
+  z.object({ type: z.literal('deal-deleted'), id: Id }),
+  z.object({ type: z.literal('stage'), stage: Stage }),
+  z.object({ type: z.literal('lost-reason'), reason: LostReason }),
+  z.object({ type: z.literal('reset') }),
+]);
+const CHANNEL_SOURCE = 'dealkit-indexeddb';
+const ChannelMessage = z.object({
+  source: z.literal(CHANNEL_SOURCE),
+  schemaVersion: z.number(),
+  changes: z.array(z.unknown()),
+});
+
+type DealStore<Mode extends IDBTransactionMode> = IDBPObjectStore<DealkitSchema, StoreName[], 'deals', Mode>;
+type CursorKey = ReturnType<typeof decodeCursor>;
+
+/** What a command's body hands back: its result and the changes to announce. */
+interface Outcome<T> {
+  value: T;
+  changes: AdapterChange[];
+}
+
+/**
+ * A DealAdapter on IndexedDB.
+ *
+ * - Each command runs in one readwrite transaction over the stores it touches
+ *   and resolves only after that transaction committed; a refused or failed
+ *   command writes nothing.
+ * - Subscribers of this adapter are called synchronously after the commit;
+ *   other adapters on the same database, in this tab or others, hear about it
+ *   through a `BroadcastChannel` named after the database.
+ * - Rows are validated when read; a damaged row is reported once (see
+ *   {@link IndexedDbAdapter.corruptRows}) and skipped.
+ * - Placement follows the MemoryAdapter: new deals go on top of their column,
+ *   won deals last in the won column.
+ *
+ * ```ts
+ * if (!IndexedDbAdapter.isAvailable()) useMemoryInstead();
+ * const adapter = await IndexedDbAdapter.open({ name: 'crm', onVersionChange: askToReload });
+ * ```
+ */
+export class IndexedDbAdapter implements DealAdapter {
+  /** Text search is done here; `realtime` whenever the browser has `BroadcastChannel`. */
+  readonly capabilities: AdapterCapabilities;
+  /** The database name. */
+  readonly name: string;
+
+  #db: Database | null;
+  /** Why the connection is gone, once it is. */
+  #lostBecause: string | null = null;
+  readonly #channel: BroadcastChannel | null;
+  readonly #listeners = new Set<ChangeListener>();
+  readonly #corrupt = new Map<string, CorruptRow>();
+  /** Whether a check for deals missing from the rank index is running. */
+  #checkingIndex = false;
+  readonly #now: () => string;
+  readonly #newId: () => string;
+  readonly #onVersionChange: ((message: string) => void) | undefined;
+  readonly #onCorruptRow: ((row: CorruptRow) => void) | undefined;
+
+  /** Whether this browser context has IndexedDB at all (it may still refuse to open it). */
+  static isAvailable(): boolean {
+    try {
+      return typeof indexedDB !== 'undefined' && indexedDB !== null;
+    } catch {
+      // Some sandboxed contexts throw on the mere access.
+      return false;
+    }
+  }
+
+  /**
+   * Opens (creating or upgrading as needed) the database. Rejects with a
+   * `storage_unavailable` DealAdapterError when IndexedDB is missing or
+   * refused, when another tab blocks the upgrade, or when the database was
+   * written by a newer version; with `validation` for bad options.
+   */
+  static async open(options: IndexedDbAdapterOptions = {}): Promise<IndexedDbAdapter> {
+    const name = parseOrThrow(OpenOptions, { name: options.name }, 'open options').name ?? DEFAULT_DATABASE_NAME;
+    const seed = checkedSeed(options);
+    if (!IndexedDbAdapter.isAvailable()) {
+      throw new DealAdapterError('storage_unavailable', 'IndexedDB is not available in this browser or context.');
+    }
+    let adapter: IndexedDbAdapter | null = null;
+    const db = await openDatabase(name, seed, {
+      onBlocked: options.onBlocked,
+      onLost: (message) => {
+        if (adapter) adapter.#lose(message);
+      },
+    });
+    adapter = new IndexedDbAdapter(db, name, options);
+    return adapter;
+  }
+
+  private constructor(db: Database, name: string, options: IndexedDbAdapterOptions) {
+    this.#db = db;
+    this.name = name;
+    this.#now = options.now ?? (() => new Date().toISOString());
+    this.#newId = options.newId ?? randomId;
+    this.#onVersionChange = options.onVersionChange;
+    this.#onCorruptRow = options.onCorruptRow;
+    this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName(name)) : null;
+    this.#channel?.addEventListener('message', this.#receive);
+    this.capabilities = { aggregation: false, textSearch: true, realtime: this.#channel !== null };
+  }
+
+  /** The damaged rows met so far (each reported once), newest last. */
+  get corruptRows(): CorruptRow[] {
+    return [...this.#corrupt.values()].map((row) => ({ ...row }));
+  }
+
+  // ---- stages ---------------------------------------------------------------
+
+  async listStages(): Promise<Stage[]> {
+    return this.#read(['stages'], (tx) => this.#stages(tx));
+  }
+
+  async updateStage(id: string, patch: StagePatch): Promise<Stage> {
+    const stageId = parseId(id, 'stage id');
+    const changes = parseOrThrow(StagePatch, patch, 'stage patch');
+    return this.#write('updateStage', undefined, ['stages'], async (tx) => {
+      const stage = (await this.#stages(tx)).find((s) => s.id === stageId);
+      if (!stage) throw notFound('stage', stageId);
+      const next: Stage = { ...stage, ...definedFields(changes) };
+      if (sameJson(next, stage)) return { value: next, changes: [] };
+      await tx.objectStore('stages').put(next);
+      return { value: next, changes: [{ type: 'stage', stage: next }] };
+    });
+  }
+
+  // ---- lost reasons -----------------------------------------------------------
+
+  async listLostReasons(): Promise<LostReason[]> {
+    return this.#read(['reasons'], async (tx) => (await this.#reasons(tx)).map(({ reason }) => reason));
+  }
+
+  async createLostReason(name: string): Promise<LostReason> {
+    const trimmed = parseOrThrow(NameArgument, { name }, 'lost reason').name;
+    return this.#write('createLostReason', undefined, ['reasons'], async (tx, ctx) => {
+      const reasons = await this.#reasons(tx);
+      checkUniqueReasonName(reasons, trimmed, null);
+      const reason: LostReason = { id: ctx.newId(), name: trimmed, archived: false, createdAt: ctx.now };
+      const position = reasons.reduce((last, r) => Math.max(last, r.position), -1) + 1;
+      await tx.objectStore('reasons').put(reasonRow(reason, position));
+      return { value: reason, changes: [{ type: 'lost-reason', reason }] };
+    });
+  }
+
+  async updateLostReason(id: string, patch: LostReasonPatch): Promise<LostReason> {
+    const reasonId = parseId(id, 'lost reason id');
+    const changes = parseOrThrow(LostReasonPatch, patch, 'lost reason patch');
+    return this.#write('updateLostReason', undefined, ['reasons'], async (tx) => {
+      const reasons = await this.#reasons(tx);
+      const found = reasons.find(({ reason }) => reason.id === reasonId);
+      if (!found) throw notFound('lost reason', reasonId);
+      if (changes.name !== undefined) checkUniqueReasonName(reasons, changes.name, reasonId);
+      const next: LostReason = { ...found.reason, ...definedFields(changes) };
+      if (sameJson(next, found.reason)) return { value: next, changes: [] };
+      await tx.objectStore('reasons').put(reasonRow(next, found.position));
+      return { value: next, changes: [{ type: 'lost-reason', reason: next }] };
+    });
+  }
+
+  // ---- deals: reading ---------------------------------------------------------
+
+  /**
+   * One page of matching deals. In the default order (rank ascending) pages
+   * are read straight from the `[rank, id]` index after the cursor, so paging
+   * through a large store reads each row once; such pages have no `total`.
+   * Other orders, and queries an index narrows (stages, lost reasons, close
+   * dates), read the candidates once per page, sort them and count `total`.
+   */
+  async listDeals(query: DealQuery = {}, sort: DealSort = DEFAULT_SORT, page: PageRequest = {}): Promise<Page<Deal>> {
+    const where = parseOrThrow(DealQuery, query, 'query');
+    const order = parseOrThrow(DealSort, sort, 'sort');
+    const request = parseOrThrow(PageRequest, page, 'page request');
+    const limit = request.limit ?? DEFAULT_PAGE_SIZE;
+    const after = request.cursor ? readCursor(request.cursor, order) : null;
+    return this.#read(['deals'], (tx) => {
+      const deals = tx.objectStore('deals');
+      return walksRankIndex(where, order)
+        ? this.#pageInRankOrder(deals, where, order, after, limit)
+        : this.#pageBySorting(deals, where, order, after, limit);
+    });
+  }
+
+  async getDeal(id: string): Promise<Deal> {
+    const dealId = parseId(id, 'deal id');
+    return this.#read(['deals'], (tx) => this.#deal(tx, dealId));
+  }
+
+  async history(id: string): Promise<HistoryEvent[]> {
+    const dealId = parseId(id, 'deal id');
+    return this.#read(['deals', 'history'], async (tx) => {
+      const rows = await tx.objectStore('history').index('dealId').getAll(dealId);
+      // A deleted deal's history is kept, so it stays readable.
+      if (rows.length === 0 && (await tx.objectStore('deals').count(dealId)) === 0) throw notFound('deal', dealId);
+      return this.#validRows('history', HistoryEvent, rows, 'seq');
+    });
+  }
+
+  // ---- deals: commands ----------------------------------------------------------
+
+  async createDeal(input: NewDeal, options?: WriteOptions): Promise<Deal> {
+    return this.#write('createDeal', options, ['deals', 'history', 'stages'], async (tx, ctx) => {
+      const data = parseOrThrow(NewDeal, input, 'new deal');
+      const created = createDealRecord(data, await this.#stages(tx), 0, ctx);
+      const place = await this.#place(tx, created.deal.stageId, 0, null);
+      return this.#store(tx, null, { deal: { ...created.deal, rank: place.rank }, event: created.event }, place.reranked);
+    });
+  }
+
+  async updateDeal(id: string, patch: DealPatch, options?: WriteOptions): Promise<Deal> {
+    return this.#write('updateDeal', options, ['deals', 'history', 'stages'], async (tx, ctx, expectedVersion) => {
+      const changes = parseOrThrow(DealPatch, patch, 'deal patch');
+      const deal = await this.#deal(tx, parseId(id, 'deal id'));
+      checkVersion(deal, expectedVersion);
+      return this.#store(tx, deal, applyPatch(deal, changes, await this.#stages(tx), ctx));
+    });
+  }
+
+  async deleteDeal(id: string, options?: WriteOptions): Promise<void> {
+    return this.#write('deleteDeal', options, ['deals'], async (tx, _ctx, expectedVersion) => {
+      const deal = await this.#deal(tx, parseId(id, 'deal id'));
+      checkVersion(deal, expectedVersion);
+      await tx.objectStore('deals').delete(deal.id);
+      return { value: undefined, changes: [{ type: 'deal-deleted', id: deal.id }] };
+    });
+  }
+
+  async moveDeal(id: string, input: MoveInput, options?: WriteOptions): Promise<Deal> {
+    return this.#write('moveDeal', options, ['deals', 'history', 'stages'], async (tx, ctx, expectedVersion) => {
+      const move = parseOrThrow(MoveInput, input, 'move');
+      const deal = await this.#deal(tx, parseId(id, 'deal id'));
+      checkVersion(deal, expectedVersion);
+      const stages = await this.#stages(tx);
+      const target = stageById(stages, move.stageId);
+      const place = await this.#place(tx, target.id, move.index, deal);
+      if (place.alreadyThere) return { value: deal, changes: [] };
+      // The rule may refuse (a lost deal leaving its stage): the transaction is then aborted, renumbering included.
+      return this.#store(tx, deal, applyMove(deal, target, place.rank, stages, ctx), place.reranked);
+    });
+  }
+
+  async markWon(id: string, options?: WriteOptions): Promise<Deal> {
+    return this.#write('markWon', options, ['deals', 'history', 'stages'], async (tx, ctx, expectedVersion) => {
+      const deal = await this.#deal(tx, parseId(id, 'deal id'));
+      checkVersion(deal, expectedVersion);
+      const target = wonStage(await this.#stages(tx));
+      const place = await this.#place(tx, target.id, undefined, deal);
+      return this.#store(tx, deal, applyWon(deal, target, place.rank, ctx), place.reranked);
+    });
+  }
+
+  async markLost(id: string, input: LostInput, options?: WriteOptions): Promise<Deal> {
+    return this.#write('markLost', options, ['deals', 'history', 'reasons'], async (tx, ctx, expectedVersion) => {
+      const lost = parseOrThrow(LostInput, input, 'lost input');
+      const deal = await this.#deal(tx, parseId(id, 'deal id'));
+      checkVersion(deal, expectedVersion);
+      const reasons = (await this.#reasons(tx)).map(({ reason }) => reason);
+      return this.#store(tx, deal, applyLost(deal, lost, reasons, ctx));
+    });
+  }
+
+  async restore(id: string, options?: WriteOptions): Promise<Deal> {
+    return this.#write('restore', options, ['deals', 'history', 'stages'], async (tx, ctx, expectedVersion) => {
+      const deal = await this.#deal(tx, parseId(id, 'deal id'));
+      checkVersion(deal, expectedVersion);
+      return this.#store(tx, deal, applyRestore(deal, await this.#stages(tx), ctx));
+    });
+  }
+
+  // ---- bulk load, subscriptions, lifecycle ----------------------------------------
+
+  /**
+   * Loads whole records as they are (ids, versions and history kept), in one
+   * transaction. With `replace`, everything stored is replaced; without, only
+   * a database with no deals is filled, and otherwise nothing changes and it
+   * resolves false. Subscribers (in every tab) get a `reset`.
+   */
+  async importData(data: DataSet, options: { replace?: boolean } = {}): Promise<boolean> {
+    const records = parseOrThrow(DataSet, data, 'data set');
+    checkConsistency(records);
+    return this.#write('importData', undefined, ['deals', 'stages', 'reasons', 'history'], async (tx) => {
+      const deals = tx.objectStore('deals');
+      if (!options.replace && (await deals.count()) > 0) return { value: false, changes: [] };
+      // Requests of one transaction run in order, so the clears come first; issuing
+      // them all before waiting keeps a large import from paying a round trip per row.
+      const stores = ['deals', 'stages', 'reasons', 'history'] as const;
+      // Stable sort: entries at the same instant keep the order they were given in (their `seq`).
+      const events = [...records.history].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+      await Promise.all([
+        ...stores.map((name) => tx.objectStore(name).clear()),
+        ...records.stages.map((stage) => tx.objectStore('stages').put(stage)),
+        ...records.lostReasons.map((reason, position) => tx.objectStore('reasons').put(reasonRow(reason, position))),
+        ...records.deals.map((deal) => deals.put(deal)),
+        ...events.map((event) => tx.objectStore('history').put(event)),
+      ]);
+      return { value: true, changes: [{ type: 'reset' }] };
+    });
+  }
+
+  subscribe(listener: ChangeListener): () => void {
+    if (typeof listener !== 'function') {
+      throw new DealAdapterError('validation', 'subscribe() needs a function.', { fieldErrors: { listener: 'Expected a function' } });
+    }
+    // A wrapper per call, so subscribing the same function twice gives two independent subscriptions.
+    const subscription: ChangeListener = (change) => listener(change);
+    this.#listeners.add(subscription);
+    return () => {
+      this.#listeners.delete(subscription);
+    };
+  }
+
+  /** Closes the database connection and the channel; later calls reject with `storage_unavailable`. */
+  close(): void {
+    this.#disconnect('The deal adapter is closed.');
+    this.#listeners.clear();
+  }
+
+  // ---- transactions -------------------------------------------------------------
+
+  #connection(): Database {
+    if (!this.#db) throw new DealAdapterError('storage_unavailable', this.#lostBecause ?? 'The deal adapter is closed.');
+    return this.#db;
+  }
+
+  #transaction<Mode extends IDBTransactionMode>(stores: StoreName[], mode: Mode): Transaction<Mode> {
+    try {
+      return this.#connection().transaction(stores, mode);
+    } catch (error) {
+      throw storageError(error);
+    }
+  }
+
+  async #read<T>(stores: StoreName[], run: (tx: Transaction<'readonly'>) => Promise<T>): Promise<T> {
+    const tx = this.#transaction(stores, 'readonly');
+    try {
+      const value = await run(tx);
+      await tx.done;
+      return value;
+    } catch (error) {
+      throw failed(tx, error);
+    }
+  }
+
+  /**
+   * Runs a command in one readwrite transaction and resolves after it
+   * committed, then tells the subscribers. With an idempotency key the result
+   * is remembered in the same transaction, and a repeated key returns the
+   * remembered result without applying the command again. Only successful
+   * runs are remembered, so a refused command can be retried.
+   */
+  async #write<T>(
+    command: string,
+    options: WriteOptions | undefined,
+    stores: StoreName[],
+    run: (tx: Transaction<'readwrite'>, ctx: RuleContext, expectedVersion: string | undefined) => Promise<Outcome<T>>,
+  ): Promise<T> {
+    const { expectedVersion, idempotencyKey } = parseOrThrow(WriteOptionsSchema, options ?? {}, 'write options');
+    const key = idempotencyKey === undefined ? null : `${command}\u0000${idempotencyKey}`;
+    const tx = this.#transaction(key === null ? stores : [...stores, 'meta'], 'readwrite');
+    const ctx: RuleContext = { now: this.#now(), newId: this.#newId };
+    let outcome: Outcome<T>;
+    try {
+      const remembered = key === null ? null : await this.#remembered(tx);
+      const earlier = remembered?.entries.find((entry) => entry.key === key);
+      if (earlier) {
+        outcome = { value: this.#rememberedResult(earlier.result, idempotencyKey!) as T, changes: [] };
+      } else {
+        outcome = await run(tx, ctx, expectedVersion);
+        if (remembered && key !== null) await remember(tx, remembered, key, outcome.value);
+      }
+      await tx.done;
+    } catch (error) {
+      throw failed(tx, error);
+    }
+    this.#publish(outcome.changes);
+    return outcome.value;
+  }
+
+  async #remembered(tx: Transaction<'readwrite'>): Promise<RememberedResults> {
+    const row = await tx.objectStore('meta').get(IDEMPOTENCY_RECORD);
+    const empty: RememberedResults = { key: IDEMPOTENCY_RECORD, entries: [] };
+    if (row === undefined) return empty;
+    return this.#valid('meta', RememberedResults, row, IDEMPOTENCY_RECORD) ?? empty;
+  }
+
+  /** A remembered result: a deal, or nothing (`deleteDeal`). */
+  #rememberedResult(result: unknown, idempotencyKey: string): Deal | undefined {
+    if (result === null || result === undefined) return undefined;
+    const deal = this.#valid('meta', Deal, result, `${IDEMPOTENCY_RECORD}:${idempotencyKey}`);
+    // Applying the command again could apply it twice: refuse instead.
+    if (!deal) throw new DealAdapterError('invalid_response', `The remembered result of idempotency key "${idempotencyKey}" is damaged.`);
+    return deal;
+  }
+
+  // ---- reading rows ----------------------------------------------------------------
+
+  async #deal(tx: Transaction<IDBTransactionMode>, id: string): Promise<Deal> {
+    const row = await tx.objectStore('deals').get(id);
+    if (row === undefined) throw notFound('deal', id);
+    const deal = this.#valid('deals', Deal, row, id);
+    if (!deal) throw new DealAdapterError('invalid_response', `The stored deal "${id}" is damaged and cannot be used.`);
+    return deal;
+  }
+
+  async #stages(tx: Transaction<IDBTransactionMode>): Promise<Stage[]> {
+    return sortStages(this.#validRows('stages', Stage, await tx.objectStore('stages').getAll(), 'id'));
+  }
+
+  /** The lost reasons in creation order, each with its stored position. */
+  async #reasons(tx: Transaction<IDBTransactionMode>): Promise<{ reason: LostReason; position: number }[]> {
+    const rows = (await tx.objectStore('reasons').getAll()).map((row) => ({ row, position: positionOf(row) }));
+    rows.sort((a, b) => a.position - b.position);
+    const reasons: { reason: LostReason; position: number }[] = [];
+    for (const { row, position } of rows) {
+      const reason = this.#valid('reasons', LostReason, row, keyOf(row, 'id'));
+      if (reason) reasons.push({ reason, position });
+    }
+    return reasons;
+  }
+
+  /**
+   * Where a deal goes in a stage's column: at `index` among the column's
+   * other deals, or last when `index` is undefined (as in the MemoryAdapter,
+   * an index past the end also means last). Columns can hold thousands of
+   * deals, so only the rows up to the index (or the last ones) are read; the
+   * whole column only when it must be renumbered.
+   */
+  async #place(tx: Transaction<IDBTransactionMode>, stageId: string, index: number | undefined, moving: Deal | null): Promise<Placement> {
+    const exceptId = moving?.id ?? '';
+    const sameStage = moving !== null && moving.stageId === stageId;
+    if (index === undefined) {
+      const { last, exceptIsLast } = await this.#lastOfColumn(tx, stageId, exceptId);
+      const rank = last ? rankAt([last], 1) : rankAt([], 0);
+      if (rank !== null) return { rank, reranked: [], alreadyThere: sameStage && exceptIsLast };
+    } else {
+      const head = await this.#headOfColumn(tx, stageId, index + 1, exceptId);
+      // The head holds the deals at `index - 1` and `index`, or the whole (shorter) column.
+      const at = Math.min(index, head.length);
+      const alreadyThere = sameStage && positionIn(head, moving) === at;
+      const rank = rankAt(head, at);
+      if (rank !== null) return { rank, reranked: [], alreadyThere };
+    }
+    // No room between the neighbours: renumber the whole column.
+    const column = await this.#column(tx, stageId, exceptId);
+    const at = Math.min(index ?? column.length, column.length);
+    const alreadyThere = sameStage && positionIn(column, moving) === at;
+    return { ...renumberedPlacement(column, at), alreadyThere };
+  }
+
+  /** A stage's valid deals (all statuses) in rank order, without `exceptId`. */
+  async #column(tx: Transaction<IDBTransactionMode>, stageId: string, exceptId: string): Promise<Deal[]> {
+    // The index orders equal ranks by primary key (the id), as `dealComparator` does.
+    const rows = await tx.objectStore('deals').index('stageRank').getAll(columnRange(stageId));
+    return this.#validRows('deals', Deal, rows, 'id').filter((deal) => deal.id !== exceptId);
+  }
+
+  /** At least the first `length` deals of `#column` (all of it when it is shorter). */
+  async #headOfColumn(tx: Transaction<IDBTransactionMode>, stageId: string, length: number, exceptId: string): Promise<Deal[]> {
+    // One more for the excluded deal, and some room for damaged rows.
+    const wanted = length + 1 + 8;
+    const rows = await tx.objectStore('deals').index('stageRank').getAll(columnRange(stageId), wanted);
+    const head = this.#validRows('deals', Deal, rows, 'id').filter((deal) => deal.id !== exceptId);
+    if (head.length >= length || rows.length < wanted) return head;
+    return this.#column(tx, stageId, exceptId);
+  }
+
+  /** The last deal of `#column`, and whether `exceptId` stands after it (is the very last). */
+  async #lastOfColumn(
+    tx: Transaction<IDBTransactionMode>,
+    stageId: string,
+    exceptId: string,
+  ): Promise<{ last: Deal | null; exceptIsLast: boolean }> {
+    let exceptIsLast = false;
+    const index = tx.objectStore('deals').index('stageRank');
+    for (let cursor = await index.openCursor(columnRange(stageId), 'prev'); cursor; cursor = await cursor.continue()) {
+      const deal = this.#valid('deals', Deal, cursor.value, String(cursor.primaryKey));
+      if (!deal) continue;
+      if (deal.id !== exceptId) return { last: deal, exceptIsLast };
+      exceptIsLast = true;
+    }
+    return { last: null, exceptIsLast };
+  }
+
+  async #pageInRankOrder(
+    store: DealStore<'readonly'>,
+    where: DealQuery,
+    order: DealSort,
+    after: CursorKey | null,
+    limit: number,
+  ): Promise<Page<Deal>> {
+    if (!after) this.#reportUnindexedDealsSoon();
+    const index = store.index('rankOrder');
+    const found: Deal[] = [];
+    let from = after ? IDBKeyRange.lowerBound([after.v as number, after.id], true) : null;
+    // One more than a page tells whether another page follows.
+    while (found.length <= limit) {
+      const rows = await index.getAll(from, limit + 1);
+      for (const row of rows) {
+        const deal = this.#valid('deals', Deal, row, keyOf(row, 'id'));
+        if (deal && matchesQuery(deal, where)) found.push(deal);
+      }
+      const last = rows[rows.length - 1];
+      if (rows.length < limit + 1 || !isRecord(last)) break;
+      from = IDBKeyRange.lowerBound([last['rank'] as number, last['id'] as string], true);
+    }
+    const items = found.slice(0, limit);
+    const last = items[items.length - 1];
+    return { items, nextCursor: found.length > limit && last ? encodeCursor(last, order) : null };
+  }
+
+  /**
+   * Rows whose rank or id is not a valid key are missing from the rank index,
+   * so paging by rank would skip them without a word. When the counts differ,
+   * a full read finds and reports them (they are skipped like any damaged
+   * row). Counting is slow on large stores (IndexedDB counts by walking), so
+   * it runs in its own transaction beside the paging, not before the page.
+   */
+  #reportUnindexedDealsSoon(): void {
+    if (this.#checkingIndex) return;
+    this.#checkingIndex = true;
+    this.#read(['deals'], async (tx) => {
+      const store = tx.objectStore('deals');
+      const [all, indexed] = await Promise.all([store.count(), store.index('rankOrder').count()]);
+      if (all !== indexed) this.#validRows('deals', Deal, await store.getAll(), 'id');
+    })
+      // Only a report: a closed connection or a failed read is told by the calls that need the data.
+      .catch(() => undefined)
+      .finally(() => {
+        this.#checkingIndex = false;
+      });
+  }
+
+  async #pageBySorting(
+    store: DealStore<'readonly'>,
+    where: DealQuery,
+    order: DealSort,
+    after: CursorKey | null,
+    limit: number,
+  ): Promise<Page<Deal>> {
+    const rows = await candidateRows(store, where);
+    const matching = this.#validRows('deals', Deal, rows, 'id').filter((deal) => matchesQuery(deal, where));
+    // Keyset paging: the next page starts after the last key seen, so deals
+    // created or removed between pages neither repeat nor shift the rest.
+    const remaining = after ? matching.filter((deal) => isAfterCursor(deal, after, order)) : matching;
+    remaining.sort(dealComparator(order));
+    const items = remaining.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor: remaining.length > limit && last ? encodeCursor(last, order) : null,
+      total: matching.length,
+    };
+  }
+
+  #validRows<S extends z.core.$ZodType>(store: StoreName, schema: S, rows: unknown[], keyPath: string): z.infer<S>[] {
+    const valid: z.infer<S>[] = [];
+    for (const row of rows) {
+      const value = this.#valid(store, schema, row, keyOf(row, keyPath));
+      if (value !== null) valid.push(value);
+    }
+    return valid;
+  }
+
+  /** The parsed row, or null after reporting it as damaged. */
+  #valid<S extends z.core.$ZodType>(store: StoreName, schema: S, row: unknown, key: string): z.infer<S> | null {
+    const result = z.safeParse(schema, row);
+    if (result.success) return result.data;
+    const id = `${store}\u0000${key}`;
+    if (!this.#corrupt.has(id)) {
+      const fieldErrors = fieldErrorsOf(result.error);
+      const summary = Object.entries(fieldErrors).map(([field, message]) => `${field}: ${message}`).join('; ');
+      const corrupt: CorruptRow = { store, key, message: `Skipped a damaged row "${key}" of "${store}": ${summary}`, fieldErrors };
+      this.#corrupt.set(id, corrupt);
+      this.#onCorruptRow?.({ ...corrupt });
+    }
+    return null;
+  }
+
+  // ---- writing rows ------------------------------------------------------------------
+
+  /**
+   * Stores the result of a rule applied to `before` (null for a new deal), and
+   * the deals a column renumbering moved, in the command's transaction.
+   */
+  async #store(tx: Transaction<'readwrite'>, before: Deal | null, result: RuleResult, reranked: readonly Deal[] = []): Promise<Outcome<Deal>> {
+    const deals = tx.objectStore('deals');
+    const changes: AdapterChange[] = [];
+    for (const deal of reranked) {
+      await deals.put(deal);
+      changes.push({ type: 'deal', deal });
+    }
+    // The rules hand back the very same object when nothing changed.
+    if (result.deal !== before) {
+      await deals.put(result.deal);
+      changes.push({ type: 'deal', deal: result.deal });
+    }
+    if (result.event) await tx.objectStore('history').put(result.event);
+    return { value: result.deal, changes };
+  }
+
+  // ---- change notification --------------------------------------------------------
+
+  /** Tells this adapter's subscribers, then the other adapters on the database. */
+  #publish(changes: AdapterChange[]): void {
+    if (changes.length === 0) return;
+    for (const change of changes) this.#emit(change);
+    try {
+      this.#channel?.postMessage({ source: CHANNEL_SOURCE, schemaVersion: SCHEMA_VERSION, changes });
+    } catch (error) {
+      // The data is committed; a closed channel only means nobody else listens.
+      console.warn('dealkit: could not tell other tabs about a change', error);
+    }
+  }
+
+  #emit(change: AdapterChange): void {
+    // A copy of the set: a listener may unsubscribe while being called.
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(structuredClone(change));
+      } catch (error) {
+        // The write already happened; one faulty listener must not hide it from the others.
+        console.error('dealkit: a change listener threw', error);
+      }
+    }
+  }
+
+  /** A message from another adapter on this database. Anything unexpected becomes a `reset`. */
+  readonly #receive = (event: MessageEvent): void => {
+    const message = z.safeParse(ChannelMessage, event.data);
+    if (!message.success) return;
+    const changes = message.data.changes.map((change) => z.safeParse(ChangeSchema, change));
+    const understood = message.data.schemaVersion === SCHEMA_VERSION && changes.every((change) => change.success);
+    if (!understood) {
+      this.#emit({ type: 'reset' });
+      return;
+    }
+    for (const change of changes) if (change.success) this.#emit(change.data);
+  };
+
+  #lose(message: string): void {
+    if (!this.#db) return;
+    this.#disconnect(message);
+    this.#onVersionChange?.(message);
+  }
+
+  #disconnect(reason: string): void {
+    this.#db?.close();
+    this.#db = null;
+    this.#lostBecause = reason;
+    this.#channel?.removeEventListener('message', this.#receive);
+    this.#channel?.close();
+  }
+}
+
+// ---- opening ----------------------------------------------------------------------------
+
+/** Validates the pipeline a new database would start with, before opening anything. */
+function checkedSeed(options: IndexedDbAdapterOptions): Seed {
+  const stages = options.stages === undefined ? defaultStages() : parseOrThrow(z.array(Stage), options.stages, 'stages');
+  const lostReasons =
+    options.lostReasons === undefined ? defaultLostReasons() : parseOrThrow(z.array(LostReason), options.lostReasons, 'lost reasons');
+  checkConsistency({ stages, lostReasons, deals: [], history: [] });
+  return { stages, lostReasons };
+}
+
+const channelName = (database: string): string => `dealkit:${database}`;
+
+// ---- pure helpers ------------------------------------------------------------------------
+
+interface Placement {
+  rank: number;
+  /**
+   * The column's deals whose rank changed because there was no room and the
+   * column was renumbered. Only the rank changes: the version stays, as
+   * nobody edited them (as in the MemoryAdapter).
+   */
+  reranked: Deal[];
+  /** The moved deal already stands at that place: nothing to do. */
+  alreadyThere: boolean;
+}
+
+/** A stage's whole range in the `stageRank` index (ranks are numbers). */
+const columnRange = (stageId: string): IDBKeyRange => IDBKeyRange.bound([stageId, -Infinity], [stageId, Infinity]);
+
+/** The rank at `index` of a column after renumbering it evenly. */
+function renumberedPlacement(column: readonly Deal[], index: number): Omit<Placement, 'alreadyThere'> {
+  const ranks = renumbered(column);
+  const spaced = column.map((deal) => ({ ...deal, rank: ranks.get(deal.id) ?? deal.rank }));
+  const spacedRank = rankAt(spaced, index);
+  if (spacedRank === null) throw new Error('dealkit: no rank found after renumbering a column.');
+  return { rank: spacedRank, reranked: spaced.filter((deal, i) => deal.rank !== column[i]?.rank) };
+}
+
+const byRank = dealComparator(DEFAULT_SORT);
+
+/** How many deals of a rank-ordered column come before `deal`. */
+function positionIn(column: readonly Deal[], deal: Deal | null): number {
+  return deal ? column.filter((other) => byRank(other, deal) < 0).length : -1;
+}
+
+/**
+ * Whether a page can be read in order straight from the `[rank, id]` index:
+ * the default order, and no query field an index narrows better. Descending
+ * rank cannot use it: `dealComparator` breaks ties by ascending id.
+ */
+function walksRankIndex(where: DealQuery, order: DealSort): boolean {
+  if (order.field !== 'rank' || order.direction !== 'asc') return false;
+  return !where.lostReasonIds?.length && !where.stageIds?.length && closeDateRange(where) === undefined;
+}
+
+/**
+ * The rows that may match a query, read through the most selective index
+ * that applies; every row is still checked with `matchesQuery`.
+ */
+async function candidateRows(store: DealStore<'readonly'>, where: DealQuery): Promise<unknown[]> {
+  const byKeys = async (index: 'lostReasonId' | 'stageId' | 'status', keys: readonly string[]): Promise<unknown[]> =>
+    (await Promise.all([...new Set(keys)].map((key) => store.index(index).getAll(key)))).flat();
+  if (where.lostReasonIds?.length) return byKeys('lostReasonId', where.lostReasonIds);
+  if (where.stageIds?.length) return byKeys('stageId', where.stageIds);
+  const closeDate = closeDateRange(where);
+  if (closeDate === null) return [];
+  if (closeDate) return store.index('expectedClose').getAll(closeDate);
+  if (where.statuses?.length && new Set(where.statuses).size < 3) return byKeys('status', where.statuses);
+  return store.getAll();
+}
+
+/** The key range of the query's close dates: undefined when open, null when empty. */
+function closeDateRange(where: DealQuery): IDBKeyRange | null | undefined {
+  const from = where.closeDate?.from ?? null;
+  const to = where.closeDate?.to ?? null;
+  if (from !== null && to !== null) return from <= to ? IDBKeyRange.bound(from, to) : null;
+  if (from !== null) return IDBKeyRange.lowerBound(from);
+  if (to !== null) return IDBKeyRange.upperBound(to);
+  return undefined;
+}
+
+/**
+ * Decodes a page cursor. `decodeCursor` reports cursors it cannot parse; one
+ * that parses to a key of the wrong type is turned into the same error here.
+ */
+function readCursor(cursor: string, sort: DealSort): CursorKey {
+  const invalid = () =>
+    new DealAdapterError('validation', 'The page cursor is not valid.', { fieldErrors: { cursor: 'The page cursor is not valid.' } });
+  let key: CursorKey;
+  try {
+    key = decodeCursor(cursor, sort);
+  } catch (error) {
+    if (error instanceof DealAdapterError) throw error;
+    throw invalid();
+  }
+  if (!(key.v === null || typeof key.v === 'string' || typeof key.v === 'number')) throw invalid();
+  if (sort.field === 'rank' && typeof key.v !== 'number') throw invalid();
+  return key;
+}
+
+/** Adds a result to the remembered ones, forgetting the oldest past the limit. */
+async function remember(tx: Transaction<'readwrite'>, remembered: RememberedResults, key: string, value: unknown): Promise<void> {
+  const result = value === undefined ? null : (value as Deal);
+  const entries = [...remembered.entries, { key, result }].slice(-REMEMBERED_KEYS);
+  await tx.objectStore('meta').put({ key: IDEMPOTENCY_RECORD, entries });
+}
+
+function checkUniqueReasonName(reasons: readonly { reason: LostReason }[], name: string, exceptId: string | null): void {
+  const wanted = name.toLowerCase();
+  const taken = reasons.find(({ reason }) => reason.id !== exceptId && reason.name.toLowerCase() === wanted)?.reason;
+  if (taken) {
+    const message = `A lost reason named "${taken.name}" already exists${taken.archived ? ' (archived)' : ''}.`;
+    throw new DealAdapterError('validation', message, { fieldErrors: { name: message } });
+  }
+}
+
+/** Checks that validated records fit together (the same rules as the MemoryAdapter's). */
+function checkConsistency(data: DataSet): void {
+  const errors: Record<string, string> = {};
+  const stageIds = new Set<string>();
+  data.stages.forEach((stage, i) => {
+    if (stageIds.has(stage.id)) errors[`stages.${i}.id`] = `Duplicate stage id "${stage.id}".`;
+    stageIds.add(stage.id);
+  });
+  if (data.stages.length === 0) errors['stages'] = 'The pipeline needs at least one stage.';
+  else if (!data.stages.some((s) => s.won)) errors['stages'] = 'The pipeline needs a won stage.';
+
+  const reasonIds = new Set<string>();
+  const reasonNames = new Set<string>();
+  data.lostReasons.forEach((reason, i) => {
+    if (reasonIds.has(reason.id)) errors[`lostReasons.${i}.id`] = `Duplicate lost reason id "${reason.id}".`;
+    if (reasonNames.has(reason.name.toLowerCase())) errors[`lostReasons.${i}.name`] = `Duplicate lost reason name "${reason.name}".`;
+    reasonIds.add(reason.id);
+    reasonNames.add(reason.name.toLowerCase());
+  });
+
+  const dealIds = new Set<string>();
+  data.deals.forEach((deal, i) => {
+    if (dealIds.has(deal.id)) errors[`deals.${i}.id`] = `Duplicate deal id "${deal.id}".`;
+    if (!stageIds.has(deal.stageId)) errors[`deals.${i}.stageId`] = `Unknown stage "${deal.stageId}".`;
+    if (deal.lostReasonId !== null && !reasonIds.has(deal.lostReasonId)) {
+      errors[`deals.${i}.lostReasonId`] = `Unknown lost reason "${deal.lostReasonId}".`;
+    }
+    dealIds.add(deal.id);
+  });
+
+  const summary = Object.entries(errors).map(([field, message]) => `${field}: ${message}`);
+  if (summary.length > 0) {
+    throw new DealAdapterError('validation', `Inconsistent data: ${summary.join('; ')}`, { fieldErrors: errors });
+  }
+}
+
+function parseId(id: unknown, what: string): string {
+  return parseOrThrow(IdArgument, { id }, what).id;
+}
+
+function notFound(what: string, id: string): DealAdapterError {
+  return new DealAdapterError('not_found', `No ${what} with id "${id}".`);
+}
+
+/** A row's key as text, for reports. */
+function keyOf(row: unknown, keyPath: string): string {
+  return isRecord(row) ? String(row[keyPath]) : '(unknown)';
+}
+
+/** A reason row's place in the list; rows without one go last. */
+function positionOf(row: unknown): number {
+  const position = isRecord(row) ? row['position'] : undefined;
+  return typeof position === 'number' && Number.isFinite(position) ? position : Number.MAX_SAFE_INTEGER;
+}
+
+/** The fields of a parsed patch that were given. */
+function definedFields<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A random UUID. `crypto.randomUUID` exists only in secure contexts (https,
+ * localhost), while IndexedDB also works on plain http, so it falls back to
+ * `crypto.getRandomValues`, which exists everywhere.
+ */
+function randomId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

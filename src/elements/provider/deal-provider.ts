@@ -1,0 +1,138 @@
+import { ContextProvider } from '@lit/context';
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { DealAdapter } from '../../adapters/adapter.js';
+import type { Rates } from '../../analytics/types.js';
+import type { StagePreset } from '../../model/defaults.js';
+import { connect, type StorageKind } from '../../store/connect.js';
+import { dealStoreContext, ensureContextRoot } from '../../store/context.js';
+import { DealStore } from '../../store/deal-store.js';
+import { StoreErrorEvent } from '../../store/events.js';
+import { DealErrorEvent } from '../../events/deal-error.js';
+import { commonMessages, errorText } from '../../i18n/common.js';
+import { LocalizeController } from '../../i18n/localize-controller.js';
+
+/**
+ * Provides one shared store (data, shared filter, settings) to every dealkit
+ * element inside it. Without an `adapter` property it stores deals in the
+ * browser (IndexedDB, falling back to memory where IndexedDB is unavailable).
+ *
+ * @tag deal-provider
+ * @slot - The elements that share this provider's store.
+ * @fires deal-error - A command was refused by the storage; the change was rolled back. Bubbles from the provider.
+ */
+export class DealProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** Where deals are kept when no `adapter` is given: `indexeddb` (default) or `memory`. */
+  @property() storage: StorageKind = 'indexeddb';
+
+  /** The IndexedDB database name. */
+  @property() database = 'dealkit';
+
+  /** `demo` fills an empty store with sample deals. */
+  @property() seed: 'demo' | '' = '';
+
+  /** Stage preset of a new store: `default` (New, Qualified, Proposition, Won) or `suitecrm`. */
+  @property() stages: StagePreset = 'default';
+
+  /** Locale of the elements inside (`en`, `zh-Hans`, `zh-Hant`, `fa`); default: the page's `lang`. */
+  @property() locale = '';
+
+  /** Display currency of totals and charts (ISO 4217). */
+  @property() currency = 'USD';
+
+  /** Exchange rates into `currency`: `{ EUR: 1.08 }` means one euro is worth 1.08 of the display currency. */
+  @property({ attribute: false }) rates: Rates = {};
+
+  /** Any DealAdapter (REST, your ERP...). When set, it replaces `storage` and `database`. */
+  @property({ attribute: false }) adapter: DealAdapter | null = null;
+
+  #provider = new ContextProvider(this, { context: dealStoreContext });
+  #l10n = new LocalizeController(this, commonMessages);
+  #store: DealStore | null = null;
+  #ownsAdapter = false;
+
+  /** The store this provider shares; null before the element is connected. */
+  get store(): DealStore | null {
+    return this.#store;
+  }
+
+  override connectedCallback(): void {
+    ensureContextRoot();
+    // Create the store before the children ask for it (they connect after us).
+    if (!this.#store) this.#createStore();
+    super.connectedCallback();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A provider moved in the DOM is disconnected and reconnected at once: keep the store then.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#disposeStore();
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const connection = ['storage', 'database', 'seed', 'stages', 'adapter'] as const;
+    if (this.#store && this.hasUpdated && connection.some((name) => changed.has(name))) {
+      this.#disposeStore();
+      this.#createStore();
+    }
+    if (this.#store && (changed.has('locale') || changed.has('currency') || changed.has('rates'))) {
+      this.#store.setSettings({ locale: this.locale || null, currency: this.currency, rates: this.rates });
+    }
+    if (changed.has('locale')) this.#l10n.locale = this.locale || null;
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+
+  #createStore(): void {
+    const adapter = this.adapter;
+    this.#ownsAdapter = !adapter;
+    const store = new DealStore({
+      adapter:
+        adapter ??
+        (() =>
+          connect({
+            storage: this.storage,
+            database: this.database,
+            seed: this.seed === 'demo' ? 'demo' : null,
+            stages: this.stages,
+          })),
+      currency: this.currency,
+      rates: this.rates,
+      locale: this.locale || null,
+    });
+    store.addEventListener(StoreErrorEvent.type, this.#onStoreError);
+    this.#store = store;
+    this.#provider.setValue(store);
+  }
+
+  #disposeStore(): void {
+    const store = this.#store;
+    if (!store) return;
+    store.removeEventListener(StoreErrorEvent.type, this.#onStoreError);
+    store.dispose({ closeAdapter: this.#ownsAdapter });
+    this.#store = null;
+  }
+
+  /** Refusals of commands no element ran (loading, scripts); an element's own are fired by that element. */
+  #onStoreError = (event: Event): void => {
+    const { error, command, dealId, origin } = event as StoreErrorEvent;
+    if (origin) return;
+    this.dispatchEvent(new DealErrorEvent({ error, command, dealId, message: errorText(this.#l10n.msg, error) }));
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'deal-provider': DealProvider;
+  }
+}
