@@ -1,0 +1,92 @@
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+
+const root = import.meta.dirname;
+const fromRoot = (path: string) => resolve(root, path);
+
+/** One library entry per element (`src/define/*.ts`), plus the whole kit, the adapters and the testing suite. */
+function libraryEntries(): Record<string, string> {
+  const entries: Record<string, string> = {
+    index: fromRoot('src/index.ts'),
+    adapters: fromRoot('src/adapters/index.ts'),
+    testing: fromRoot('src/testing/index.ts'),
+  };
+  for (const file of readdirSync(fromRoot('src/define'))) {
+    if (file.endsWith('.ts')) entries[`define/${file.replace(/\.ts$/, '')}`] = fromRoot(`src/define/${file}`);
+  }
+  return entries;
+}
+
+/** Pages of the demo build. */
+function demoPages(): Record<string, string> {
+  const pages: Record<string, string> = {};
+  for (const file of readdirSync(fromRoot('demo'))) {
+    if (file.endsWith('.html')) pages[file.replace(/\.html$/, '')] = fromRoot(`demo/${file}`);
+  }
+  return pages;
+}
+
+/** `npm start` serves the demo at the root URL, the one Vite prints. */
+function demoAtRoot(): Plugin {
+  return {
+    name: 'dealkit-demo-at-root',
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        if (request.url === '/' || request.url === '/index.html') {
+          response.statusCode = 302;
+          response.setHeader('Location', '/demo/index.html');
+          response.end();
+          return;
+        }
+        next();
+      });
+    },
+  };
+}
+
+const isExternal = (id: string) => /^(lit|@lit\/|idb|d3|zod)(\/|$)/.test(id);
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'bundle') {
+    // One self-contained, fully minified file for site builders:
+    // <script type="module" src="dealkit.bundle.js">. Not lib mode, which
+    // keeps whitespace in ES output for tree-shaking that a bundle does not need.
+    return {
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        target: 'es2022',
+        minify: true,
+        copyPublicDir: false,
+        rolldownOptions: {
+          input: fromRoot('src/index.ts'),
+          preserveEntrySignatures: 'exports-only',
+          output: { entryFileNames: 'dealkit.bundle.js', chunkFileNames: 'dealkit-[name]-[hash].js' },
+        },
+      },
+    };
+  }
+  if (mode === 'demo') {
+    return {
+      base: './',
+      build: {
+        outDir: 'dist-demo',
+        target: 'es2022',
+        rolldownOptions: { input: demoPages() },
+      },
+    };
+  }
+  return {
+    plugins: [demoAtRoot()],
+    server: { host: '127.0.0.1', port: 5173 },
+    build: {
+      outDir: 'dist',
+      target: 'es2022',
+      minify: true,
+      sourcemap: true,
+      lib: { entry: libraryEntries(), formats: ['es'], fileName: (_format, name) => `${name}.js` },
+      rolldownOptions: { external: isExternal },
+    },
+  };
+});
