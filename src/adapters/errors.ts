@@ -54,6 +54,9 @@ export function toDealAdapterError(error: unknown, fallback: DealAdapterErrorCod
   if (error instanceof DOMException && error.name === 'QuotaExceededError') {
     return new DealAdapterError('quota_exceeded', 'The browser storage is full.', { cause: error });
   }
+  if (error instanceof DOMException && error.name === 'TimeoutError') {
+    return new DealAdapterError('timeout', 'The request took too long.', { cause: error });
+  }
   if (error instanceof DOMException && error.name === 'AbortError') {
     return new DealAdapterError('timeout', 'The request was aborted.', { cause: error });
   }

@@ -18,7 +18,6 @@ import {
   Id,
   LostInput,
   LostReason,
-  LostReasonName,
   LostReasonPatch,
   MoveInput,
   NewDeal,
@@ -35,13 +34,9 @@ import {
   applyWon,
   checkVersion,
   createDealRecord,
-  dealComparator,
-  decodeCursor,
   encodeCursor,
-  isAfterCursor,
   matchesQuery,
   rankAt,
-  renumbered,
   sortStages,
   stageById,
   wonStage,
@@ -49,7 +44,6 @@ import {
   type RuleResult,
 } from '../model/rules.js';
 import {
-  DEFAULT_PAGE_SIZE,
   DEFAULT_SORT,
   type AdapterCapabilities,
   type AdapterChange,
@@ -70,6 +64,29 @@ import {
   type StoreName,
 } from './indexeddb-schema.js';
 import { failed, openDatabase, storageError, type Database, type Transaction } from './indexeddb-connection.js';
+import {
+  REMEMBERED_KEYS,
+  checkConsistency,
+  checkUniqueReasonName,
+  chronological,
+  currentInstant,
+  definedFields,
+  newSubscription,
+  notFound,
+  notifyListeners,
+  pageOfMatches,
+  parseId,
+  parsePageArguments,
+  parseReasonName,
+  parseWriteOptions,
+  positionIn,
+  randomId,
+  rememberedKey,
+  renumberedPlacement,
+  sameJson,
+  type PageArguments,
+  type RenumberedPlacement,
+} from './local-adapter-helpers.js';
 
 export { DEFAULT_DATABASE_NAME, SCHEMA_VERSION } from './indexeddb-schema.js';
 
@@ -115,20 +132,9 @@ export interface CorruptRow {
   fieldErrors: Record<string, string>;
 }
 
-/**
- * How many idempotency keys are remembered; older ones are forgotten first.
- * Keys guard retries of a recent command, and every keyed command reads and
- * writes the list, so it stays short.
- */
-const REMEMBERED_KEYS = 200;
+/** The `meta` row holding the remembered results of idempotent commands. */
 const IDEMPOTENCY_RECORD = 'idempotency';
 
-const WriteOptionsSchema = z.object({
-  expectedVersion: z.optional(z.string()),
-  idempotencyKey: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
-});
-const IdArgument = z.object({ id: Id });
-const NameArgument = z.object({ name: LostReasonName });
 const OpenOptions = z.object({ name: z.optional(z.string().check(z.minLength(1), z.maxLength(200))) });
 
 const RememberedResults = z.object({
@@ -153,7 +159,6 @@ const ChannelMessage = z.object({
 });
 
 type DealStore<Mode extends IDBTransactionMode> = IDBPObjectStore<DealkitSchema, StoreName[], 'deals', Mode>;
-type CursorKey = ReturnType<typeof decodeCursor>;
 
 /** What a command's body hands back: its result and the changes to announce. */
 interface Outcome<T> {
@@ -235,7 +240,7 @@ export class IndexedDbAdapter implements DealAdapter {
   private constructor(db: Database, name: string, options: IndexedDbAdapterOptions) {
     this.#db = db;
     this.name = name;
-    this.#now = options.now ?? (() => new Date().toISOString());
+    this.#now = options.now ?? currentInstant;
     this.#newId = options.newId ?? randomId;
     this.#onVersionChange = options.onVersionChange;
     this.#onCorruptRow = options.onCorruptRow;
@@ -275,10 +280,10 @@ export class IndexedDbAdapter implements DealAdapter {
   }
 
   async createLostReason(name: string): Promise<LostReason> {
-    const trimmed = parseOrThrow(NameArgument, { name }, 'lost reason').name;
+    const trimmed = parseReasonName(name);
     return this.#write('createLostReason', undefined, ['reasons'], async (tx, ctx) => {
       const reasons = await this.#reasons(tx);
-      checkUniqueReasonName(reasons, trimmed, null);
+      checkUniqueReasonName(reasons.map(({ reason }) => reason), trimmed, null);
       const reason: LostReason = { id: ctx.newId(), name: trimmed, archived: false, createdAt: ctx.now };
       const position = reasons.reduce((last, r) => Math.max(last, r.position), -1) + 1;
       await tx.objectStore('reasons').put(reasonRow(reason, position));
@@ -293,7 +298,7 @@ export class IndexedDbAdapter implements DealAdapter {
       const reasons = await this.#reasons(tx);
       const found = reasons.find(({ reason }) => reason.id === reasonId);
       if (!found) throw notFound('lost reason', reasonId);
-      if (changes.name !== undefined) checkUniqueReasonName(reasons, changes.name, reasonId);
+      if (changes.name !== undefined) checkUniqueReasonName(reasons.map(({ reason }) => reason), changes.name, reasonId);
       const next: LostReason = { ...found.reason, ...definedFields(changes) };
       if (sameJson(next, found.reason)) return { value: next, changes: [] };
       await tx.objectStore('reasons').put(reasonRow(next, found.position));
@@ -311,16 +316,10 @@ export class IndexedDbAdapter implements DealAdapter {
    * dates), read the candidates once per page, sort them and count `total`.
    */
   async listDeals(query: DealQuery = {}, sort: DealSort = DEFAULT_SORT, page: PageRequest = {}): Promise<Page<Deal>> {
-    const where = parseOrThrow(DealQuery, query, 'query');
-    const order = parseOrThrow(DealSort, sort, 'sort');
-    const request = parseOrThrow(PageRequest, page, 'page request');
-    const limit = request.limit ?? DEFAULT_PAGE_SIZE;
-    const after = request.cursor ? readCursor(request.cursor, order) : null;
+    const request = parsePageArguments(query, sort, page);
     return this.#read(['deals'], (tx) => {
       const deals = tx.objectStore('deals');
-      return walksRankIndex(where, order)
-        ? this.#pageInRankOrder(deals, where, order, after, limit)
-        : this.#pageBySorting(deals, where, order, after, limit);
+      return walksRankIndex(request) ? this.#pageInRankOrder(deals, request) : this.#pageBySorting(deals, request);
     });
   }
 
@@ -427,8 +426,8 @@ export class IndexedDbAdapter implements DealAdapter {
       // Requests of one transaction run in order, so the clears come first; issuing
       // them all before waiting keeps a large import from paying a round trip per row.
       const stores = ['deals', 'stages', 'reasons', 'history'] as const;
-      // Stable sort: entries at the same instant keep the order they were given in (their `seq`).
-      const events = [...records.history].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+      // Stored in time order, so their `seq` keeps it.
+      const events = chronological(records.history);
       await Promise.all([
         ...stores.map((name) => tx.objectStore(name).clear()),
         ...records.stages.map((stage) => tx.objectStore('stages').put(stage)),
@@ -441,11 +440,7 @@ export class IndexedDbAdapter implements DealAdapter {
   }
 
   subscribe(listener: ChangeListener): () => void {
-    if (typeof listener !== 'function') {
-      throw new DealAdapterError('validation', 'subscribe() needs a function.', { fieldErrors: { listener: 'Expected a function' } });
-    }
-    // A wrapper per call, so subscribing the same function twice gives two independent subscriptions.
-    const subscription: ChangeListener = (change) => listener(change);
+    const subscription = newSubscription(listener);
     this.#listeners.add(subscription);
     return () => {
       this.#listeners.delete(subscription);
@@ -497,8 +492,8 @@ export class IndexedDbAdapter implements DealAdapter {
     stores: StoreName[],
     run: (tx: Transaction<'readwrite'>, ctx: RuleContext, expectedVersion: string | undefined) => Promise<Outcome<T>>,
   ): Promise<T> {
-    const { expectedVersion, idempotencyKey } = parseOrThrow(WriteOptionsSchema, options ?? {}, 'write options');
-    const key = idempotencyKey === undefined ? null : `${command}\u0000${idempotencyKey}`;
+    const { expectedVersion, idempotencyKey } = parseWriteOptions(options);
+    const key = rememberedKey(command, idempotencyKey);
     const tx = this.#transaction(key === null ? stores : [...stores, 'meta'], 'readwrite');
     const ctx: RuleContext = { now: this.#now(), newId: this.#newId };
     let outcome: Outcome<T>;
@@ -624,16 +619,11 @@ export class IndexedDbAdapter implements DealAdapter {
     return { last: null, exceptIsLast };
   }
 
-  async #pageInRankOrder(
-    store: DealStore<'readonly'>,
-    where: DealQuery,
-    order: DealSort,
-    after: CursorKey | null,
-    limit: number,
-  ): Promise<Page<Deal>> {
+  async #pageInRankOrder(store: DealStore<'readonly'>, { where, order, after, limit }: PageArguments): Promise<Page<Deal>> {
     if (!after) this.#reportUnindexedDealsSoon();
     const index = store.index('rankOrder');
     const found: Deal[] = [];
+    // A rank cursor's value is a number: `parsePageArguments` refuses any other.
     let from = after ? IDBKeyRange.lowerBound([after.v as number, after.id], true) : null;
     // One more than a page tells whether another page follows.
     while (found.length <= limit) {
@@ -673,26 +663,10 @@ export class IndexedDbAdapter implements DealAdapter {
       });
   }
 
-  async #pageBySorting(
-    store: DealStore<'readonly'>,
-    where: DealQuery,
-    order: DealSort,
-    after: CursorKey | null,
-    limit: number,
-  ): Promise<Page<Deal>> {
-    const rows = await candidateRows(store, where);
-    const matching = this.#validRows('deals', Deal, rows, 'id').filter((deal) => matchesQuery(deal, where));
-    // Keyset paging: the next page starts after the last key seen, so deals
-    // created or removed between pages neither repeat nor shift the rest.
-    const remaining = after ? matching.filter((deal) => isAfterCursor(deal, after, order)) : matching;
-    remaining.sort(dealComparator(order));
-    const items = remaining.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor: remaining.length > limit && last ? encodeCursor(last, order) : null,
-      total: matching.length,
-    };
+  async #pageBySorting(store: DealStore<'readonly'>, request: PageArguments): Promise<Page<Deal>> {
+    const rows = await candidateRows(store, request.where);
+    const matching = this.#validRows('deals', Deal, rows, 'id').filter((deal) => matchesQuery(deal, request.where));
+    return pageOfMatches(matching, request);
   }
 
   #validRows<S extends z.core.$ZodType>(store: StoreName, schema: S, rows: unknown[], keyPath: string): z.infer<S>[] {
@@ -756,15 +730,7 @@ export class IndexedDbAdapter implements DealAdapter {
   }
 
   #emit(change: AdapterChange): void {
-    // A copy of the set: a listener may unsubscribe while being called.
-    for (const listener of [...this.#listeners]) {
-      try {
-        listener(structuredClone(change));
-      } catch (error) {
-        // The write already happened; one faulty listener must not hide it from the others.
-        console.error('dealkit: a change listener threw', error);
-      }
-    }
+    notifyListeners(this.#listeners, change);
   }
 
   /** A message from another adapter on this database. Anything unexpected becomes a `reset`. */
@@ -810,14 +776,8 @@ const channelName = (database: string): string => `dealkit:${database}`;
 
 // ---- pure helpers ------------------------------------------------------------------------
 
-interface Placement {
-  rank: number;
-  /**
-   * The column's deals whose rank changed because there was no room and the
-   * column was renumbered. Only the rank changes: the version stays, as
-   * nobody edited them (as in the MemoryAdapter).
-   */
-  reranked: Deal[];
+/** Where a deal goes in its column; `reranked` is empty unless the column was renumbered. */
+interface Placement extends RenumberedPlacement {
   /** The moved deal already stands at that place: nothing to do. */
   alreadyThere: boolean;
 }
@@ -825,28 +785,12 @@ interface Placement {
 /** A stage's whole range in the `stageRank` index (ranks are numbers). */
 const columnRange = (stageId: string): IDBKeyRange => IDBKeyRange.bound([stageId, -Infinity], [stageId, Infinity]);
 
-/** The rank at `index` of a column after renumbering it evenly. */
-function renumberedPlacement(column: readonly Deal[], index: number): Omit<Placement, 'alreadyThere'> {
-  const ranks = renumbered(column);
-  const spaced = column.map((deal) => ({ ...deal, rank: ranks.get(deal.id) ?? deal.rank }));
-  const spacedRank = rankAt(spaced, index);
-  if (spacedRank === null) throw new Error('dealkit: no rank found after renumbering a column.');
-  return { rank: spacedRank, reranked: spaced.filter((deal, i) => deal.rank !== column[i]?.rank) };
-}
-
-const byRank = dealComparator(DEFAULT_SORT);
-
-/** How many deals of a rank-ordered column come before `deal`. */
-function positionIn(column: readonly Deal[], deal: Deal | null): number {
-  return deal ? column.filter((other) => byRank(other, deal) < 0).length : -1;
-}
-
 /**
  * Whether a page can be read in order straight from the `[rank, id]` index:
  * the default order, and no query field an index narrows better. Descending
  * rank cannot use it: `dealComparator` breaks ties by ascending id.
  */
-function walksRankIndex(where: DealQuery, order: DealSort): boolean {
+function walksRankIndex({ where, order }: PageArguments): boolean {
   if (order.field !== 'rank' || order.direction !== 'asc') return false;
   return !where.lostReasonIds?.length && !where.stageIds?.length && closeDateRange(where) === undefined;
 }
@@ -877,83 +821,11 @@ function closeDateRange(where: DealQuery): IDBKeyRange | null | undefined {
   return undefined;
 }
 
-/**
- * Decodes a page cursor. `decodeCursor` reports cursors it cannot parse; one
- * that parses to a key of the wrong type is turned into the same error here.
- */
-function readCursor(cursor: string, sort: DealSort): CursorKey {
-  const invalid = () =>
-    new DealAdapterError('validation', 'The page cursor is not valid.', { fieldErrors: { cursor: 'The page cursor is not valid.' } });
-  let key: CursorKey;
-  try {
-    key = decodeCursor(cursor, sort);
-  } catch (error) {
-    if (error instanceof DealAdapterError) throw error;
-    throw invalid();
-  }
-  if (!(key.v === null || typeof key.v === 'string' || typeof key.v === 'number')) throw invalid();
-  if (sort.field === 'rank' && typeof key.v !== 'number') throw invalid();
-  return key;
-}
-
 /** Adds a result to the remembered ones, forgetting the oldest past the limit. */
 async function remember(tx: Transaction<'readwrite'>, remembered: RememberedResults, key: string, value: unknown): Promise<void> {
   const result = value === undefined ? null : (value as Deal);
   const entries = [...remembered.entries, { key, result }].slice(-REMEMBERED_KEYS);
   await tx.objectStore('meta').put({ key: IDEMPOTENCY_RECORD, entries });
-}
-
-function checkUniqueReasonName(reasons: readonly { reason: LostReason }[], name: string, exceptId: string | null): void {
-  const wanted = name.toLowerCase();
-  const taken = reasons.find(({ reason }) => reason.id !== exceptId && reason.name.toLowerCase() === wanted)?.reason;
-  if (taken) {
-    const message = `A lost reason named "${taken.name}" already exists${taken.archived ? ' (archived)' : ''}.`;
-    throw new DealAdapterError('validation', message, { fieldErrors: { name: message } });
-  }
-}
-
-/** Checks that validated records fit together (the same rules as the MemoryAdapter's). */
-function checkConsistency(data: DataSet): void {
-  const errors: Record<string, string> = {};
-  const stageIds = new Set<string>();
-  data.stages.forEach((stage, i) => {
-    if (stageIds.has(stage.id)) errors[`stages.${i}.id`] = `Duplicate stage id "${stage.id}".`;
-    stageIds.add(stage.id);
-  });
-  if (data.stages.length === 0) errors['stages'] = 'The pipeline needs at least one stage.';
-  else if (!data.stages.some((s) => s.won)) errors['stages'] = 'The pipeline needs a won stage.';
-
-  const reasonIds = new Set<string>();
-  const reasonNames = new Set<string>();
-  data.lostReasons.forEach((reason, i) => {
-    if (reasonIds.has(reason.id)) errors[`lostReasons.${i}.id`] = `Duplicate lost reason id "${reason.id}".`;
-    if (reasonNames.has(reason.name.toLowerCase())) errors[`lostReasons.${i}.name`] = `Duplicate lost reason name "${reason.name}".`;
-    reasonIds.add(reason.id);
-    reasonNames.add(reason.name.toLowerCase());
-  });
-
-  const dealIds = new Set<string>();
-  data.deals.forEach((deal, i) => {
-    if (dealIds.has(deal.id)) errors[`deals.${i}.id`] = `Duplicate deal id "${deal.id}".`;
-    if (!stageIds.has(deal.stageId)) errors[`deals.${i}.stageId`] = `Unknown stage "${deal.stageId}".`;
-    if (deal.lostReasonId !== null && !reasonIds.has(deal.lostReasonId)) {
-      errors[`deals.${i}.lostReasonId`] = `Unknown lost reason "${deal.lostReasonId}".`;
-    }
-    dealIds.add(deal.id);
-  });
-
-  const summary = Object.entries(errors).map(([field, message]) => `${field}: ${message}`);
-  if (summary.length > 0) {
-    throw new DealAdapterError('validation', `Inconsistent data: ${summary.join('; ')}`, { fieldErrors: errors });
-  }
-}
-
-function parseId(id: unknown, what: string): string {
-  return parseOrThrow(IdArgument, { id }, what).id;
-}
-
-function notFound(what: string, id: string): DealAdapterError {
-  return new DealAdapterError('not_found', `No ${what} with id "${id}".`);
 }
 
 /** A row's key as text, for reports. */
@@ -965,25 +837,4 @@ function keyOf(row: unknown, keyPath: string): string {
 function positionOf(row: unknown): number {
   const position = isRecord(row) ? row['position'] : undefined;
   return typeof position === 'number' && Number.isFinite(position) ? position : Number.MAX_SAFE_INTEGER;
-}
-
-/** The fields of a parsed patch that were given. */
-function definedFields<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
-}
-
-const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-
-/**
- * A random UUID. `crypto.randomUUID` exists only in secure contexts (https,
- * localhost), while IndexedDB also works on plain http, so it falls back to
- * `crypto.getRandomValues`, which exists everywhere.
- */
-function randomId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -13,10 +13,8 @@ import {
   DealQuery,
   DealSort,
   HistoryEvent,
-  Id,
   LostInput,
   LostReason,
-  LostReasonName,
   LostReasonPatch,
   MoveInput,
   NewDeal,
@@ -33,13 +31,8 @@ import {
   applyWon,
   checkVersion,
   createDealRecord,
-  dealComparator,
-  decodeCursor,
-  encodeCursor,
-  isAfterCursor,
   matchesQuery,
   rankAt,
-  renumbered,
   sortStages,
   stageById,
   wonStage,
@@ -47,7 +40,6 @@ import {
   type RuleResult,
 } from '../model/rules.js';
 import {
-  DEFAULT_PAGE_SIZE,
   DEFAULT_SORT,
   type AdapterCapabilities,
   type AdapterChange,
@@ -56,8 +48,30 @@ import {
   type Page,
   type WriteOptions,
 } from './adapter.js';
-import { DealAdapterError } from './errors.js';
 import { parseOrThrow } from './validate.js';
+import {
+  REMEMBERED_KEYS,
+  byRank,
+  checkConsistency,
+  checkUniqueReasonName,
+  chronological,
+  currentInstant,
+  definedFields,
+  newSubscription,
+  notFound,
+  notifyListeners,
+  pageOfMatches,
+  parseId,
+  parsePageArguments,
+  parseReasonName,
+  parseWriteOptions,
+  positionIn,
+  randomId,
+  rememberedKey,
+  renumberedPlacement,
+  sameJson,
+  type RenumberedPlacement,
+} from './local-adapter-helpers.js';
 
 /** Records to start from; every field is optional and validated. */
 export interface MemoryData {
@@ -78,9 +92,6 @@ export interface MemoryAdapterOptions {
   /** A fresh unique id. Default: a random UUID. */
   newId?: () => string;
 }
-
-/** How many idempotency keys are remembered; older ones are forgotten first. */
-const REMEMBERED_KEYS = 500;
 
 interface MemoryState {
   /** In column order. */
@@ -104,14 +115,6 @@ const InitialData = z.object({
   lostReasons: z.optional(z.array(LostReason)),
   history: z.optional(z.array(HistoryEvent)),
 });
-
-const WriteOptionsSchema = z.object({
-  expectedVersion: z.optional(z.string()),
-  idempotencyKey: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
-});
-
-const IdArgument = z.object({ id: Id });
-const NameArgument = z.object({ name: LostReasonName });
 
 /**
  * The data behind one or more MemoryAdapters. Give the same database to
@@ -192,8 +195,8 @@ export class MemoryAdapter implements DealAdapter {
   }
 
   async createLostReason(name: string): Promise<LostReason> {
-    const trimmed = parseOrThrow(NameArgument, { name }, 'lost reason').name;
-    this.#checkUniqueReasonName(trimmed, null);
+    const trimmed = parseReasonName(name);
+    checkUniqueReasonName(this.#state.lostReasons, trimmed, null);
     const state = this.#state;
     const reason: LostReason = { id: state.newId(), name: trimmed, archived: false, createdAt: state.now() };
     state.lostReasons.push(reason);
@@ -207,7 +210,7 @@ export class MemoryAdapter implements DealAdapter {
     const index = this.#state.lostReasons.findIndex((r) => r.id === reasonId);
     const reason = this.#state.lostReasons[index];
     if (!reason) throw notFound('lost reason', reasonId);
-    if (changes.name !== undefined) this.#checkUniqueReasonName(changes.name, reasonId);
+    if (changes.name !== undefined) checkUniqueReasonName(this.#state.lostReasons, changes.name, reasonId);
     const next: LostReason = { ...reason, ...definedFields(changes) };
     if (!sameJson(next, reason)) {
       this.#state.lostReasons[index] = next;
@@ -219,24 +222,10 @@ export class MemoryAdapter implements DealAdapter {
   // ---- deals: reading ---------------------------------------------------------
 
   async listDeals(query: DealQuery = {}, sort: DealSort = DEFAULT_SORT, page: PageRequest = {}): Promise<Page<Deal>> {
-    const where = parseOrThrow(DealQuery, query, 'query');
-    const order = parseOrThrow(DealSort, sort, 'sort');
-    const request = parseOrThrow(PageRequest, page, 'page request');
-    const limit = request.limit ?? DEFAULT_PAGE_SIZE;
-    const after = request.cursor ? decodeCursor(request.cursor, order) : null;
-
-    const matching = [...this.#state.deals.values()].filter((deal) => matchesQuery(deal, where));
-    // Keyset paging: the next page starts after the last key seen, so deals
-    // created or removed between pages neither repeat nor shift the rest.
-    const remaining = after ? matching.filter((deal) => isAfterCursor(deal, after, order)) : matching;
-    remaining.sort(dealComparator(order));
-    const items = remaining.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map(clone),
-      nextCursor: remaining.length > limit && last ? encodeCursor(last, order) : null,
-      total: matching.length,
-    };
+    const request = parsePageArguments(query, sort, page);
+    const matching = [...this.#state.deals.values()].filter((deal) => matchesQuery(deal, request.where));
+    const found = pageOfMatches(matching, request);
+    return { ...found, items: found.items.map(clone) };
   }
 
   async getDeal(id: string): Promise<Deal> {
@@ -258,7 +247,7 @@ export class MemoryAdapter implements DealAdapter {
       const data = parseOrThrow(NewDeal, input, 'new deal');
       const created = createDealRecord(data, this.#state.stages, 0, this.#context());
       const place = this.#placement(created.deal.stageId, 0, created.deal.id);
-      return this.#commit({ deal: { ...created.deal, rank: place.rank }, event: created.event }, place.renumber);
+      return this.#commit({ deal: { ...created.deal, rank: place.rank }, event: created.event }, place.reranked);
     });
   }
 
@@ -292,7 +281,7 @@ export class MemoryAdapter implements DealAdapter {
       const place = this.#placement(target.id, index, deal.id);
       // The rule may refuse (a lost deal leaving its stage): nothing is stored before it agrees.
       const moved = applyMove(deal, target, place.rank, this.#state.stages, this.#context());
-      return this.#commit(moved, place.renumber);
+      return this.#commit(moved, place.reranked);
     });
   }
 
@@ -302,7 +291,7 @@ export class MemoryAdapter implements DealAdapter {
       checkVersion(deal, expectedVersion);
       const target = wonStage(this.#state.stages);
       const place = this.#placement(target.id, Number.POSITIVE_INFINITY, deal.id);
-      return this.#commit(applyWon(deal, target, place.rank, this.#context()), place.renumber);
+      return this.#commit(applyWon(deal, target, place.rank, this.#context()), place.reranked);
     });
   }
 
@@ -342,11 +331,7 @@ export class MemoryAdapter implements DealAdapter {
   }
 
   subscribe(listener: ChangeListener): () => void {
-    if (typeof listener !== 'function') {
-      throw new DealAdapterError('validation', 'subscribe() needs a function.', { fieldErrors: { listener: 'Expected a function' } });
-    }
-    // A wrapper per call, so subscribing the same function twice gives two independent subscriptions.
-    const subscription: ChangeListener = (change) => listener(change);
+    const subscription = newSubscription(listener);
     this.#state.listeners.add(subscription);
     this.#ownListeners.add(subscription);
     return () => {
@@ -384,33 +369,22 @@ export class MemoryAdapter implements DealAdapter {
   }
 
   /**
-   * The rank that puts a deal at `index` of a stage's column, and the new
-   * ranks of the column's other deals when there was no room and the column
+   * The rank that puts a deal at `index` of a stage's column, and the
+   * column's other deals with new ranks when there was no room and the column
    * had to be renumbered first (not stored yet: the caller commits).
    */
-  #placement(stageId: string, index: number, movingId: string): { rank: number; renumber: Map<string, number> } {
+  #placement(stageId: string, index: number, movingId: string): RenumberedPlacement {
     const column = this.#column(stageId, movingId);
     const rank = rankAt(column, index);
-    if (rank !== null) return { rank, renumber: new Map() };
-    const renumber = renumbered(column);
-    const spaced = column.map((deal) => ({ rank: renumber.get(deal.id) ?? deal.rank }));
-    const spacedRank = rankAt(spaced, index);
-    if (spacedRank === null) throw new Error('dealkit: no rank found after renumbering a column.');
-    return { rank: spacedRank, renumber };
+    return rank === null ? renumberedPlacement(column, index) : { rank, reranked: [] };
   }
 
   /**
-   * Stores the result of a rule (and a column renumbering), then tells the
-   * subscribers. Renumbered deals change rank only: their version stays, as
-   * nobody edited them.
+   * Stores the result of a rule (and the deals a column renumbering moved),
+   * then tells the subscribers.
    */
-  #commit(result: RuleResult, renumber: Map<string, number> = new Map()): Deal {
+  #commit(result: RuleResult, reranked: readonly Deal[] = []): Deal {
     const state = this.#state;
-    const reranked: Deal[] = [];
-    for (const [id, rank] of renumber) {
-      const deal = state.deals.get(id);
-      if (deal && deal.rank !== rank) reranked.push({ ...deal, rank });
-    }
     for (const deal of reranked) state.deals.set(deal.id, deal);
     const unchanged = state.deals.get(result.deal.id) === result.deal;
     state.deals.set(result.deal.id, result.deal);
@@ -426,9 +400,9 @@ export class MemoryAdapter implements DealAdapter {
    * successful runs are remembered, so a refused command can be retried.
    */
   async #write<T>(command: string, options: WriteOptions | undefined, run: (expectedVersion: string | undefined) => T): Promise<T> {
-    const { expectedVersion, idempotencyKey } = parseOrThrow(WriteOptionsSchema, options ?? {}, 'write options');
+    const { expectedVersion, idempotencyKey } = parseWriteOptions(options);
     const remembered = this.#state.remembered;
-    const key = idempotencyKey === undefined ? null : `${command}\u0000${idempotencyKey}`;
+    const key = rememberedKey(command, idempotencyKey);
     if (key !== null && remembered.has(key)) return clone(remembered.get(key) as T);
     const result = run(expectedVersion);
     if (key !== null) {
@@ -438,25 +412,8 @@ export class MemoryAdapter implements DealAdapter {
     return result;
   }
 
-  #checkUniqueReasonName(name: string, exceptId: string | null): void {
-    const wanted = name.toLowerCase();
-    const taken = this.#state.lostReasons.find((r) => r.id !== exceptId && r.name.toLowerCase() === wanted);
-    if (taken) {
-      const message = `A lost reason named "${taken.name}" already exists${taken.archived ? ' (archived)' : ''}.`;
-      throw new DealAdapterError('validation', message, { fieldErrors: { name: message } });
-    }
-  }
-
   #emit(change: AdapterChange): void {
-    // A copy of the set: a listener may unsubscribe while being called.
-    for (const listener of [...this.#state.listeners]) {
-      try {
-        listener(clone(change));
-      } catch (error) {
-        // The write already happened; one faulty listener must not hide it from the others.
-        console.error('dealkit: a change listener threw', error);
-      }
-    }
+    notifyListeners(this.#state.listeners, change);
   }
 }
 
@@ -472,7 +429,7 @@ function createState(initial: MemoryData, options: MemoryAdapterOptions): Memory
   });
   return {
     ...records,
-    now: options.now ?? (() => new Date().toISOString()),
+    now: options.now ?? currentInstant,
     newId: options.newId ?? randomId,
     listeners: new Set(),
     remembered: new Map(),
@@ -483,44 +440,10 @@ type Records = Pick<MemoryState, 'stages' | 'lostReasons' | 'deals' | 'history'>
 
 /** Checks that validated records fit together and indexes them. */
 function loadRecords(data: DataSet): Records {
-  const errors: Record<string, string> = {};
-  const stageIds = new Set<string>();
-  data.stages.forEach((stage, i) => {
-    if (stageIds.has(stage.id)) errors[`stages.${i}.id`] = `Duplicate stage id "${stage.id}".`;
-    stageIds.add(stage.id);
-  });
-  if (data.stages.length === 0) errors['stages'] = 'The pipeline needs at least one stage.';
-  else if (!data.stages.some((s) => s.won)) errors['stages'] = 'The pipeline needs a won stage.';
-
-  const reasonIds = new Set<string>();
-  const reasonNames = new Set<string>();
-  data.lostReasons.forEach((reason, i) => {
-    if (reasonIds.has(reason.id)) errors[`lostReasons.${i}.id`] = `Duplicate lost reason id "${reason.id}".`;
-    if (reasonNames.has(reason.name.toLowerCase())) errors[`lostReasons.${i}.name`] = `Duplicate lost reason name "${reason.name}".`;
-    reasonIds.add(reason.id);
-    reasonNames.add(reason.name.toLowerCase());
-  });
-
-  const deals = new Map<string, Deal>();
-  data.deals.forEach((deal, i) => {
-    if (deals.has(deal.id)) errors[`deals.${i}.id`] = `Duplicate deal id "${deal.id}".`;
-    if (!stageIds.has(deal.stageId)) errors[`deals.${i}.stageId`] = `Unknown stage "${deal.stageId}".`;
-    if (deal.lostReasonId !== null && !reasonIds.has(deal.lostReasonId)) {
-      errors[`deals.${i}.lostReasonId`] = `Unknown lost reason "${deal.lostReasonId}".`;
-    }
-    deals.set(deal.id, deal);
-  });
-
-  const summary = Object.entries(errors).map(([field, message]) => `${field}: ${message}`);
-  if (summary.length > 0) {
-    throw new DealAdapterError('validation', `Inconsistent data: ${summary.join('; ')}`, { fieldErrors: errors });
-  }
-
+  checkConsistency(data);
+  const deals = new Map(data.deals.map((deal) => [deal.id, deal]));
   const history = new Map<string, HistoryEvent[]>();
-  // Stable sort: entries at the same instant keep the order they were given in.
-  for (const event of [...data.history].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
-    appendHistory(history, event);
-  }
+  for (const event of chronological(data.history)) appendHistory(history, event);
   return { stages: sortStages(data.stages), lostReasons: [...data.lostReasons], deals, history };
 }
 
@@ -530,43 +453,7 @@ function appendHistory(history: Map<string, HistoryEvent[]>, event: HistoryEvent
   else history.set(event.dealId, [event]);
 }
 
-const byRank = dealComparator(DEFAULT_SORT);
-
-/** How many deals of a rank-ordered column come before `deal`. */
-function positionIn(column: readonly Deal[], deal: Deal): number {
-  return column.filter((other) => byRank(other, deal) < 0).length;
-}
-
-function parseId(id: unknown, what: string): string {
-  return parseOrThrow(IdArgument, { id }, what).id;
-}
-
-function notFound(what: string, id: string): DealAdapterError {
-  return new DealAdapterError('not_found', `No ${what} with id "${id}".`);
-}
-
-/** The fields of a parsed patch that were given. */
-function definedFields<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
-}
-
-const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-
 /** Callers get copies, so they cannot change the stored records by accident. */
 function clone<T>(value: T): T {
   return value === undefined ? value : structuredClone(value);
-}
-
-/**
- * A random UUID. `crypto.randomUUID` exists only in secure contexts (https,
- * localhost), and a page served over plain http must still work, so it falls
- * back to `crypto.getRandomValues`, which exists everywhere.
- */
-function randomId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
