@@ -5,4 +5,5 @@ export default {
   outdir: '.',
   litelement: true,
   dev: false,
+  packagejson: false,
 };
