@@ -20,7 +20,6 @@ export const hostStyles = css`
     font-size: var(--deal-font-size, 0.875rem);
     line-height: 1.4;
     color: var(--deal-color-text, light-dark(#1f2328, #e6edf3));
-    color-scheme: light dark;
     --_surface: var(--deal-color-surface, light-dark(#ffffff, #161b22));
     --_surface-muted: var(--deal-color-surface-muted, light-dark(#f6f8fa, #0d1117));
     --_border: var(--deal-color-border, light-dark(#d0d7de, #30363d));
