@@ -572,7 +572,9 @@ describe('<deal-lost-dialog>', () => {
   it('is themable through --deal-* properties and ::part, light and dark', async () => {
     const s = await setup();
     const style = document.createElement('style');
+    // A page that follows the system's light or dark preference says so.
     style.textContent = `
+      :root { color-scheme: light dark; }
       deal-lost-dialog.themed { --deal-color-lost: rgb(1, 2, 3); }
       deal-lost-dialog.themed::part(heading) { letter-spacing: 3px; }
     `;
