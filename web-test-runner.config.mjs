@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { findChrome, CHROME_ARGS } from './test/support/find-chrome.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
+import { restServerPlugin } from './test/support/rest-server-plugin.mjs';
 
 const executablePath = findChrome();
 
@@ -12,7 +13,11 @@ export default {
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 10 * 60 * 1000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    // Starts the reference REST server (PGlite, or PostgreSQL with DATABASE_URL) for the REST tests.
+    restServerPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: CHROME_ARGS },

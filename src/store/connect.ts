@@ -15,6 +15,12 @@ export interface ConnectOptions {
   seed: 'demo' | null;
   /** Stages of a new store. */
   stages: StagePreset;
+  /**
+   * A REST base URL: the deals live on that server (RestAdapter), and
+   * `storage`, `database`, `seed` and `stages` are ignored (the server owns
+   * its data).
+   */
+  endpoint?: string | null;
 }
 
 /**
@@ -23,6 +29,11 @@ export interface ConnectOptions {
  * memory and the connection carries a notice, so the elements can say so.
  */
 export async function connect(options: ConnectOptions): Promise<Connection> {
+  if (options.endpoint) {
+    // The REST adapter loads only for pages that use a server, so it stays out of everyone else's bundle.
+    const { RestAdapter } = await import('../adapters/rest-adapter.js');
+    return { adapter: await RestAdapter.connect({ baseUrl: options.endpoint }) };
+  }
   const stages = defaultStages(options.stages);
   // Sample data only loads for demo pages, so it stays out of everyone else's bundle.
   const seed = options.seed === 'demo' ? (await import('../model/sample-data.js')).demoData({ stages }) : null;

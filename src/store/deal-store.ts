@@ -135,7 +135,11 @@ export class DealStore extends EventTarget {
   #now: () => string;
   #adapter: DealAdapter | null = null;
   #disposed = false;
+  #open: () => Promise<DealAdapter>;
   #connecting: Promise<DealAdapter>;
+  /** A reload was asked for while a load was running: run one more after it. */
+  #reloadQueued = false;
+  #connectFailed = false;
 
   constructor(options: DealStoreOptions) {
     super();
@@ -146,13 +150,15 @@ export class DealStore extends EventTarget {
     this.#filter = normalizeFilter(options.filter ?? defaultFilter());
     this.#now = options.now ?? (() => new Date().toISOString());
     const open = options.adapter;
-    this.#connecting =
+    this.#open =
       typeof open === 'function'
-        ? open().then((connection) => {
-            if (connection.notice) this.notice = connection.notice;
-            return this.#connected(connection.adapter);
-          })
-        : Promise.resolve(this.#connected(open));
+        ? () =>
+            open().then((connection) => {
+              if (connection.notice) this.notice = connection.notice;
+              return this.#connected(connection.adapter);
+            })
+        : () => Promise.resolve(this.#connected(open));
+    this.#connecting = this.#open();
     this.ready = this.load();
   }
 
@@ -272,8 +278,17 @@ export class DealStore extends EventTarget {
 
   /** (Re)loads stages, reasons and every deal from the adapter. */
   load(): Promise<void> {
-    this.#loading ??= this.#load().finally(() => {
+    if (this.#loading) {
+      // What changed may already have been read by the running load: read again after it.
+      this.#reloadQueued = true;
+      return this.#loading;
+    }
+    this.#loading = this.#load().finally(() => {
       this.#loading = null;
+      if (this.#reloadQueued) {
+        this.#reloadQueued = false;
+        void this.load();
+      }
     });
     return this.#loading;
   }
@@ -283,7 +298,15 @@ export class DealStore extends EventTarget {
     this.#emit({ state: true });
     this.#changedDuringLoad = new Set();
     try {
-      await this.#connecting;
+      // A connection that failed (server down, storage blocked) is tried again on every load.
+      if (this.#connectFailed) {
+        this.#connectFailed = false;
+        this.#connecting = this.#open();
+      }
+      await this.#connecting.catch((error: unknown) => {
+        this.#connectFailed = true;
+        throw error;
+      });
       const [stages, reasons] = await Promise.all([this.adapter.listStages(), this.adapter.listLostReasons()]);
       const deals = new Map<string, Deal>();
       let cursor: string | null = null;

@@ -278,4 +278,32 @@ describe('DealStore', () => {
     await store.load();
     expect(store.status).to.equal('ready');
   });
+
+  it('opens the connection again when a reload follows a failed open', async () => {
+    let attempts = 0;
+    const store = new DealStore({
+      adapter: async () => {
+        attempts += 1;
+        if (attempts === 1) throw new DealAdapterError('network', 'server down');
+        return { adapter: new MemoryAdapter() };
+      },
+    });
+    await store.ready;
+    expect(store.status).to.equal('error');
+    await store.load();
+    expect(attempts).to.equal(2);
+    expect(store.status).to.equal('ready');
+  });
+
+  it('loads once more when asked to reload during a load', async () => {
+    const adapter = new MemoryAdapter();
+    const store = new DealStore({ adapter });
+    const first = store.load();
+    await adapter.createDeal({ title: 'Made during the load' });
+    await store.load();
+    await first;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await store.load();
+    expect([...store.deals.values()].map((d) => d.title)).to.include('Made during the load');
+  });
 });

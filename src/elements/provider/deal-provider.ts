@@ -49,6 +49,13 @@ export class DealProvider extends LitElement {
   /** Exchange rates into `currency`: `{ EUR: 1.08 }` means one euro is worth 1.08 of the display currency. */
   @property({ attribute: false }) rates: Rates = {};
 
+  /**
+   * The base URL of a server that follows dealkit's REST contract, e.g.
+   * `http://127.0.0.1:8787/api`: the deals live there (RestAdapter), and
+   * `storage`, `database`, `seed` and `stages` are ignored.
+   */
+  @property() endpoint = '';
+
   /** Any DealAdapter (REST, your ERP...). When set, it replaces `storage` and `database`. */
   @property({ attribute: false }) adapter: DealAdapter | null = null;
 
@@ -78,7 +85,7 @@ export class DealProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const connection = ['storage', 'database', 'seed', 'stages', 'adapter'] as const;
+    const connection = ['storage', 'database', 'seed', 'stages', 'endpoint', 'adapter'] as const;
     if (this.#store && this.hasUpdated && connection.some((name) => changed.has(name))) {
       this.#disposeStore();
       this.#createStore();
@@ -105,6 +112,7 @@ export class DealProvider extends LitElement {
             database: this.database,
             seed: this.seed === 'demo' ? 'demo' : null,
             stages: this.stages,
+            endpoint: this.endpoint || null,
           })),
       currency: this.currency,
       rates: this.rates,
