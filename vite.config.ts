@@ -47,11 +47,29 @@ function demoAtRoot(): Plugin {
 
 const isExternal = (id: string) => /^(lit|@lit\/|idb|d3|zod)(\/|$)/.test(id);
 
+/**
+ * The messages of every locale but English live in locale files named after
+ * the locale (`src/i18n/common/fa.ts`, `src/elements/<element>/messages/fa.ts`)
+ * and are imported on demand. Grouping them gives one chunk per locale
+ * (`locale-fa`...), so a page in Persian makes one request for all its texts
+ * and an English page none.
+ */
+const LOCALE_FILE = /[\\/]src[\\/].+[\\/](zh-Hans|zh-Hant|fa)\.ts$/;
+
+function localeChunkName(id: string): string | null {
+  const locale = LOCALE_FILE.exec(id)?.[1];
+  return locale ? `locale-${locale}` : null;
+}
+
 export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
     // One self-contained, fully minified file for site builders:
     // <script type="module" src="dealkit.bundle.js">. Not lib mode, which
     // keeps whitespace in ES output for tree-shaking that a bundle does not need.
+    // The locale chunks take only the texts, not what they import (the
+    // formatter, which the main code needs too); that requires letting the
+    // entry export what other chunks share, which also keeps the code every
+    // page needs in the one file instead of extra chunks loaded at start.
     return {
       build: {
         outDir: 'dist',
@@ -61,8 +79,12 @@ export default defineConfig(({ mode }) => {
         copyPublicDir: false,
         rolldownOptions: {
           input: fromRoot('src/index.ts'),
-          preserveEntrySignatures: 'exports-only',
-          output: { entryFileNames: 'dealkit.bundle.js', chunkFileNames: 'dealkit-[name]-[hash].js' },
+          preserveEntrySignatures: 'allow-extension',
+          output: {
+            entryFileNames: 'dealkit.bundle.js',
+            chunkFileNames: 'dealkit-[name]-[hash].js',
+            codeSplitting: { groups: [{ debugName: 'locales', name: localeChunkName, includeDependenciesRecursively: false }] },
+          },
         },
       },
     };
@@ -86,7 +108,21 @@ export default defineConfig(({ mode }) => {
       minify: true,
       sourcemap: true,
       lib: { entry: libraryEntries(), formats: ['es'], fileName: (_format, name) => `${name}.js` },
-      rolldownOptions: { external: isExternal },
+      rolldownOptions: {
+        external: isExternal,
+        output: {
+          codeSplitting: {
+            groups: [
+              // Library entries keep their exact exports, so a group takes its
+              // modules' imports along. The formatter, which the locale files
+              // import, is claimed first, or a locale chunk would take it and
+              // every element would import that locale's chunk.
+              { name: 'format', test: /[\\/]src[\\/]i18n[\\/]format\.ts$/, priority: 1 },
+              { debugName: 'locales', name: localeChunkName },
+            ],
+          },
+        },
+      },
     },
   };
 });

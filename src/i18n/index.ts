@@ -11,11 +11,18 @@ export {
 export {
   defineMessages,
   mergeCatalogues,
+  messagesFor,
+  loadMessages,
+  preloadLocale,
   translate,
   catalogueProblems,
   type Message,
   type MessageShape,
+  type MessageLoader,
+  type LocaleMessages,
+  type LoadableLocale,
   type Catalogue,
+  type InlineCatalogue,
   type MessageArgs,
   type MergedMessages,
 } from './messages.js';

@@ -5,7 +5,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { formatterFor, type Formatter } from './format.js';
 import { directionOf, resolveLocale, type DealLocale, type Direction } from './locales.js';
-import { translate, type Catalogue, type MessageArgs } from './messages.js';
+import { loadMessages, messagesFor, translate, type Catalogue, type MessageArgs } from './messages.js';
 
 /** What a controller resolved: the locale and the direction it renders in. */
 interface Resolved {
@@ -93,6 +93,10 @@ function languageAbove(host: Element): { lang: string | null; dir: Direction | n
  * from the nearest `dir` attribute at or below that `lang` (with an explicit
  * locale: on the host itself), otherwise from the locale (`rtl` for Persian).
  *
+ * Messages of a locale loaded on demand are English until they arrive; the
+ * controller starts the load and re-renders the host when it completes.
+ * `await controller.ready` (or `preloadLocale`) to avoid that English flash.
+ *
  * ```ts
  * class DealThing extends LitElement {
  *   private readonly l10n = new LocalizeController(this, thingMessages);
@@ -107,6 +111,8 @@ export class LocalizeController<M> implements ReactiveController {
   private readonly catalogue: Catalogue<M>;
   private explicitLocale: DealLocale | null = null;
   private resolved: Resolved;
+  /** The locale whose messages this controller is waiting for, if any. */
+  private awaitedLocale: DealLocale | null = null;
 
   constructor(host: ReactiveControllerHost & HTMLElement, catalogue: Catalogue<M>) {
     this.host = host;
@@ -135,9 +141,29 @@ export class LocalizeController<M> implements ReactiveController {
     return this.resolved.dir;
   }
 
-  /** The current locale's messages. */
+  /**
+   * The current locale's messages, or English while they are still loading
+   * (the host re-renders when they arrive).
+   */
   get msg(): M {
-    return this.catalogue[this.locale];
+    const messages = messagesFor(this.catalogue, this.locale);
+    if (messages) return messages;
+    this.awaitMessages(this.locale);
+    return this.catalogue.en;
+  }
+
+  /** Whether the current locale's messages are loaded (or fell back to English after a failed load). */
+  get loaded(): boolean {
+    return messagesFor(this.catalogue, this.locale) !== undefined;
+  }
+
+  /**
+   * Resolves once the current locale's messages are loaded (or, if loading
+   * failed, once English stands in for them). Never rejects.
+   */
+  get ready(): Promise<void> {
+    this.awaitMessages(this.locale);
+    return loadMessages(this.catalogue, this.locale).then(() => undefined);
   }
 
   /** A formatter for the current locale (numbers, money, dates, periods). */
@@ -151,7 +177,8 @@ export class LocalizeController<M> implements ReactiveController {
    * in plain JavaScript lacks it.
    */
   t<K extends keyof M & string>(key: K, ...args: MessageArgs<M[K]>): string {
-    const messages = key in (this.msg as object) ? this.msg : this.catalogue.en;
+    const current = this.msg;
+    const messages = key in (current as object) ? current : this.catalogue.en;
     return translate(messages, key, ...args);
   }
 
@@ -164,6 +191,7 @@ export class LocalizeController<M> implements ReactiveController {
     const next = this.resolve();
     if (next.locale === this.resolved.locale && next.dir === this.resolved.dir) return;
     this.resolved = next;
+    this.awaitMessages(next.locale);
     this.host.requestUpdate();
   }
 
@@ -171,10 +199,24 @@ export class LocalizeController<M> implements ReactiveController {
     watch(this, this.host);
     // The element may have moved under another `lang` while disconnected.
     this.refresh();
+    // Start loading now, so that even a host that reads no message before it
+    // needs one (the provider's error texts) has them by then.
+    this.awaitMessages(this.locale);
   }
 
   hostDisconnected(): void {
     unwatch(this);
+  }
+
+  /** Loads `locale`'s messages if needed, and re-renders the host when they arrive if it still wants them. */
+  private awaitMessages(locale: DealLocale): void {
+    if (this.awaitedLocale === locale || messagesFor(this.catalogue, locale)) return;
+    this.awaitedLocale = locale;
+    void loadMessages(this.catalogue, locale).then(() => {
+      if (this.awaitedLocale === locale) this.awaitedLocale = null;
+      // A locale left meanwhile stays cached for later but changes nothing now.
+      if (this.locale === locale) this.host.requestUpdate();
+    });
   }
 
   private resolve(): Resolved {

@@ -81,6 +81,20 @@ export abstract class DealElement<M extends CommonMessages = CommonMessages> ext
     });
   }
 
+  /**
+   * Also waits for the messages of the element's locale: until they are
+   * loaded the element shows English, and it renders again when they arrive.
+   * So `await element.updateComplete` gives the text a person will read.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (!this.l10n.loaded) {
+      await this.l10n.ready;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
   /** Text direction of the element's content, from its locale or the nearest `dir`. */
   protected get direction(): 'ltr' | 'rtl' {
     return this.l10n.dir;

@@ -13,7 +13,7 @@ import type { DealStore } from '../../store/deal-store.js';
 import type { StoreChange, StoreCommand } from '../../store/events.js';
 import { ComboboxController } from './combobox-controller.js';
 import { lostDialogStyles } from './lost-dialog.styles.js';
-import { lostDialogCatalogue, type LostDialogMessages } from './messages.js';
+import { lostDialogCatalogue, type LostDialogCatalogueMessages } from './messages.js';
 import { exactReason, reasonOptions, type ReasonOption } from './reason-options.js';
 
 /** What the user confirmed: the reason (null for none) and the closing note as typed. */
@@ -92,7 +92,7 @@ function deepestActiveElement(): HTMLElement | null {
  * @cssprop --deal-font-size - Base font size.
  * @cssprop --deal-focus-ring - Outline of focused controls.
  */
-export class DealLostDialog extends DealElement<LostDialogMessages> {
+export class DealLostDialog extends DealElement<LostDialogCatalogueMessages> {
   static override styles = [hostStyles, lostDialogStyles];
 
   /**

@@ -9,7 +9,7 @@ import { LIMITS, type LostReason } from '../../model/schemas.js';
 import type { StoreChange, StoreCommand } from '../../store/events.js';
 import { exactReason } from '../lost-dialog/reason-options.js';
 import { lostReasonsStyles } from './lost-reasons.styles.js';
-import { lostReasonsCatalogue, type LostReasonsMessages } from './messages.js';
+import { lostReasonsCatalogue, type LostReasonsCatalogueMessages } from './messages.js';
 import { lostDealCounts } from './reason-usage.js';
 
 /**
@@ -60,7 +60,7 @@ import { lostDealCounts } from './reason-usage.js';
  * @cssprop --deal-font-size - Base font size.
  * @cssprop --deal-focus-ring - Outline of focused controls.
  */
-export class DealLostReasons extends DealElement<LostReasonsMessages> {
+export class DealLostReasons extends DealElement<LostReasonsCatalogueMessages> {
   static override styles = [hostStyles, lostReasonsStyles];
 
   /** Lists archived reasons too (they can be unarchived there). */

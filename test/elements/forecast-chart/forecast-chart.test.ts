@@ -13,7 +13,7 @@ import { forecastChartMessages } from '../../../src/elements/forecast-chart/mess
 import type { DealProvider } from '../../../src/elements/provider/deal-provider.js';
 import type { DealForecastSelectEvent } from '../../../src/events/deal-forecast-select.js';
 import { formatterFor } from '../../../src/i18n/format.js';
-import { catalogueProblems } from '../../../src/i18n/messages.js';
+import { catalogueProblems, loadMessages } from '../../../src/i18n/messages.js';
 import { defaultStages } from '../../../src/model/defaults.js';
 import type { Deal, DealQuery } from '../../../src/model/schemas.js';
 import type { DealStore } from '../../../src/store/deal-store.js';
@@ -674,10 +674,10 @@ describe('<deal-forecast-chart> server-side aggregation', () => {
 });
 
 describe('<deal-forecast-chart> messages', () => {
-  it('has every message in every locale', () => {
-    expect(catalogueProblems(forecastChartMessages)).to.deep.equal([]);
+  it('has every message in every locale', async () => {
+    expect(await catalogueProblems(forecastChartMessages)).to.deep.equal([]);
     for (const locale of ['en', 'zh-Hans', 'zh-Hant', 'fa'] as const) {
-      const messages = forecastChartMessages[locale];
+      const messages = await loadMessages(forecastChartMessages, locale);
       expect(messages['note.outside']({ undated: 3, beyond: 5 })).to.be.a('string').and.not.equal('');
       expect(messages['note.missingRate']({ currency: 'GBP', count: 3 })).to.contain('GBP');
     }

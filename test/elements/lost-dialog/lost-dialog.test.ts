@@ -82,8 +82,8 @@ describe('<deal-lost-dialog>', () => {
     await resetMouse();
   });
 
-  it('has its messages in every language', () => {
-    expect(catalogueProblems(lostDialogCatalogue)).to.deep.equal([]);
+  it('has its messages in every language', async () => {
+    expect(await catalogueProblems(lostDialogCatalogue)).to.deep.equal([]);
   });
 
   it('names its dialog, combobox, note and buttons, with ARIA combobox roles', async () => {

@@ -102,8 +102,8 @@ describe('<deal-lost-filter>', () => {
     await resetMouse();
   });
 
-  it('has its messages in every language', () => {
-    expect(catalogueProblems(lostFilterMessages)).to.deep.equal([]);
+  it('has its messages in every language', async () => {
+    expect(await catalogueProblems(lostFilterMessages)).to.deep.equal([]);
   });
 
   it('shows Open and Won pressed and Lost not, as a pipeline does', async () => {

@@ -64,8 +64,8 @@ describe('<deal-lost-reasons>', () => {
     await resetMouse();
   });
 
-  it('has its messages in every language', () => {
-    expect(catalogueProblems(lostReasonsCatalogue)).to.deep.equal([]);
+  it('has its messages in every language', async () => {
+    expect(await catalogueProblems(lostReasonsCatalogue)).to.deep.equal([]);
   });
 
   it('lists the active reasons with the number of lost deals using each, and offers no delete', async () => {
