@@ -11,6 +11,7 @@ import {
   createDealRecord,
   matchesQuery,
   rankAt,
+  RANK_STEP,
   sortStages,
   stageById,
   wonStage,
@@ -365,8 +366,7 @@ export class DealStore extends EventTarget {
   /** Creates a deal; it shows at once at the top of its column. */
   async createDeal(input: NewDeal, options: CommandOptions = {}): Promise<Deal> {
     const stageId = input.stageId ?? sortStages(this.stages).find((s) => !s.won)?.id;
-    const top = stageId ? this.#fullColumn(stageId, null)[0] : undefined;
-    const rank = rankAt(top ? [top] : [], 0) ?? 0;
+    const rank = stageId ? this.#topRank(stageId) : RANK_STEP;
     let placeholder: Deal;
     try {
       placeholder = createDealRecord(input, this.stages, rank, this.#context(`pending-${++this.#pendingId}`)).deal;
@@ -439,8 +439,7 @@ export class DealStore extends EventTarget {
       id,
       () => {
         const stage = wonStage(this.stages);
-        const last = this.#fullColumn(stage.id, id).at(-1);
-        return applyWon(before, stage, rankAt(last ? [last] : [], 1) ?? before.rank, this.#context()).deal;
+        return applyWon(before, stage, this.#slot(id, stage.id, null).rank, this.#context()).deal;
       },
       () => this.adapter.markWon(id, { expectedVersion: before.version }),
       () => this.markWon(id, options),
@@ -641,7 +640,7 @@ export class DealStore extends EventTarget {
     return async () => {
       let current = saved;
       if (current.stageId !== before.stageId || current.rank !== before.rank) {
-        const index = this.#fullColumn(before.stageId, before.id).filter((d) => compareRank(d, before) < 0).length;
+        const { index } = this.#slot(before.id, before.stageId, before);
         current = await this.adapter.moveDeal(before.id, { stageId: before.stageId, index }, { expectedVersion: current.version });
       }
       if (current.probability !== before.probability || current.probabilityManual !== before.probabilityManual) {
@@ -655,13 +654,34 @@ export class DealStore extends EventTarget {
     };
   }
 
-  /** Every deal in a stage (any status, filter ignored) in rank order, without `exceptId`. */
-  #fullColumn(stageId: string, exceptId: string | null): Deal[] {
-    const column: Deal[] = [];
+  /** A rank above every deal of the stage: new deals show on top, as the adapters place them. */
+  #topRank(stageId: string): number {
+    let top: number | null = null;
     for (const deal of this.#deals.values()) {
-      if (deal.stageId === stageId && deal.id !== exceptId) column.push(deal);
+      if (deal.stageId === stageId && (top === null || deal.rank < top)) top = deal.rank;
     }
-    return column.sort(compareRank);
+    return top === null ? RANK_STEP : top - RANK_STEP;
+  }
+
+  /**
+   * Where a deal lands in a stage's whole column (any status, filter
+   * ignored, without the deal itself) when placed just before `next`, or at
+   * the end when `next` is null: the adapter's index, and the rank to show
+   * meanwhile. One pass over the deals, no sorting: moves stay cheap at
+   * tens of thousands of deals.
+   */
+  #slot(id: string, stageId: string, next: Deal | null): { index: number; rank: number } {
+    let index = 0;
+    let below: Deal | null = null;
+    for (const deal of this.#deals.values()) {
+      if (deal.stageId !== stageId || deal.id === id) continue;
+      if (next && compareRank(deal, next) >= 0) continue;
+      index += 1;
+      if (!below || compareRank(deal, below) > 0) below = deal;
+    }
+    const neighbours = [below, next].filter((deal): deal is Deal => deal !== null);
+    const rank = rankAt(neighbours, below ? 1 : 0) ?? below!.rank;
+    return { index, rank };
   }
 
   /**
@@ -671,12 +691,18 @@ export class DealStore extends EventTarget {
   #placement(id: string, stageId: string, visibleIndex: number | undefined): { index: number; rank: number } {
     const visible = this.column(stageId).filter((d) => d.id !== id);
     const at = Math.max(0, Math.min(visibleIndex ?? visible.length, visible.length));
-    const full = this.#fullColumn(stageId, id);
-    let index: number;
-    if (at < visible.length) index = full.indexOf(visible[at]!);
-    else index = visible.length > 0 ? full.indexOf(visible[visible.length - 1]!) + 1 : full.length;
-    const rank = rankAt(full, index) ?? (full[index - 1]?.rank ?? 0);
-    return { index, rank };
+    const next = visible[at];
+    if (next) return this.#slot(id, stageId, next);
+    // After the last visible deal: before the first hidden deal that follows it, if any.
+    const last = visible[visible.length - 1];
+    let following: Deal | null = null;
+    if (last) {
+      for (const deal of this.#deals.values()) {
+        if (deal.stageId !== stageId || deal.id === id || compareRank(deal, last) <= 0) continue;
+        if (!following || compareRank(deal, following) < 0) following = deal;
+      }
+    }
+    return this.#slot(id, stageId, following);
   }
 
   #refused(
