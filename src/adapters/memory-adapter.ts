@@ -278,7 +278,7 @@ export class MemoryAdapter implements DealAdapter {
       const column = this.#column(target.id, deal.id);
       const index = Math.min(move.index ?? column.length, column.length);
       if (target.id === deal.stageId && index === positionIn(column, deal)) return clone(deal);
-      const place = this.#placement(target.id, index, deal.id);
+      const place = this.#placement(target.id, index, deal.id, column);
       // The rule may refuse (a lost deal leaving its stage): nothing is stored before it agrees.
       const moved = applyMove(deal, target, place.rank, this.#state.stages, this.#context());
       return this.#commit(moved, place.reranked);
@@ -373,8 +373,12 @@ export class MemoryAdapter implements DealAdapter {
    * column's other deals with new ranks when there was no room and the column
    * had to be renumbered first (not stored yet: the caller commits).
    */
-  #placement(stageId: string, index: number, movingId: string): RenumberedPlacement {
-    const column = this.#column(stageId, movingId);
+  #placement(
+    stageId: string,
+    index: number,
+    movingId: string,
+    column: Deal[] = this.#column(stageId, movingId),
+  ): RenumberedPlacement {
     const rank = rankAt(column, index);
     return rank === null ? renumberedPlacement(column, index) : { rank, reranked: [] };
   }
