@@ -16,6 +16,7 @@ import '../src/define/lost-reasons.js';
 import type { DealProvider } from '../src/elements/provider/deal-provider.js';
 import { resolveLocale, type DealLocale } from '../src/i18n/locales.js';
 import { DEMO_RATES_TO_USD, demoData } from '../src/model/sample-data.js';
+import { attachEventLog, byId } from './page-tools.js';
 
 /** The demo's own texts (the elements bring their own). */
 interface DemoTexts {
@@ -139,30 +140,10 @@ const TEXTS: Record<DealLocale, DemoTexts> = {
 };
 
 /** The events the log shows: every `deal-*` event the elements fire (src/events). */
-const LOGGED_EVENTS = [
-  'deal-filter-change',
-  'deal-forecast-select',
-  'deal-move',
-  'deal-moved',
-  'deal-open',
-  'deal-won',
-  'deal-lost-submit',
-  'deal-lost',
-  'deal-lost-cancel',
-  'deal-restored',
-  'deal-error',
-] as const;
 
-const LOG_LIMIT = 60;
 const THEMES = ['system', 'light', 'dark'] as const;
 type Theme = (typeof THEMES)[number];
 const THEME_KEY = 'dealkit-demo-theme';
-
-const byId = <T extends HTMLElement>(id: string): T => {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`The demo page has no #${id}.`);
-  return element as T;
-};
 
 const provider = byId<DealProvider>('provider');
 const languageSelect = byId<HTMLSelectElement>('language');
@@ -254,36 +235,7 @@ byId<HTMLButtonElement>('reset').addEventListener('click', async () => {
 
 // ---- event log ---------------------------------------------------------------------
 
-/** A short, readable form of an event's detail: deals by title and id, errors by code. */
-function describe(detail: unknown): string {
-  if (detail === undefined || detail === null) return '';
-  const text = JSON.stringify(detail, (_key, value: unknown) => {
-    if (value instanceof Error) return `${(value as Error & { code?: string }).code ?? value.name}: ${value.message}`;
-    if (value && typeof value === 'object' && 'version' in value && 'title' in value && 'id' in value) {
-      const deal = value as { id: string; title: string; status?: string };
-      return `${deal.title} (${deal.id}${deal.status ? `, ${deal.status}` : ''})`;
-    }
-    return value;
-  });
-  return text.length > 240 ? `${text.slice(0, 239)}…` : text;
-}
-
-function logEvent(event: Event): void {
-  const entry = document.createElement('li');
-  const time = document.createElement('time');
-  time.textContent = new Date().toLocaleTimeString(document.documentElement.lang || undefined);
-  const type = document.createElement('code');
-  type.textContent = event.type;
-  const detail = document.createElement('span');
-  detail.className = 'detail';
-  detail.textContent = describe((event as Event & { detail?: unknown }).detail);
-  entry.append(time, ' ', type, ' ', detail);
-  log.prepend(entry);
-  while (log.children.length > LOG_LIMIT) log.lastElementChild?.remove();
-}
-
-for (const type of LOGGED_EVENTS) provider.addEventListener(type, logEvent);
-byId('clear-log').addEventListener('click', () => log.replaceChildren());
+attachEventLog(provider, log, byId('clear-log'));
 
 // ---- start -------------------------------------------------------------------------
 
