@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { deleteDB } from 'idb';
 import { IndexedDbAdapter, SCHEMA_VERSION, type CorruptRow, type IndexedDbAdapterOptions } from '../../src/adapters/indexeddb-adapter.js';
-import { DealAdapterError } from '../../src/adapters/errors.js';
 import type { AdapterChange, DealAdapter } from '../../src/adapters/adapter.js';
 import type { Deal, DataSet } from '../../src/model/schemas.js';
 import { defaultLostReasons, defaultStages } from '../../src/model/defaults.js';
 import { runAdapterConformance } from '../../src/testing/index.js';
+import { rejection } from '../support/rejection.js';
 
 // Each test gets its own database; the peer is a second instance on it, as another tab would be.
 runAdapterConformance({
@@ -58,15 +58,6 @@ function rawPut(db: IDBDatabase, store: string, rows: unknown[]): Promise<void> 
   });
 }
 
-async function rejection(promise: Promise<unknown>): Promise<DealAdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(DealAdapterError);
-    return error as DealAdapterError;
-  }
-  throw new Error('Expected the promise to reject.');
-}
 
 async function waitFor(condition: () => boolean, what: string, timeout = 2000): Promise<void> {
   const start = performance.now();

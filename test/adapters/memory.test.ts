@@ -5,6 +5,7 @@ import { DealAdapterError } from '../../src/adapters/errors.js';
 import { defaultStages } from '../../src/model/defaults.js';
 import type { Deal } from '../../src/model/schemas.js';
 import { runAdapterConformance } from '../../src/testing/index.js';
+import { rejection } from '../support/rejection.js';
 
 runAdapterConformance({
   name: 'MemoryAdapter',
@@ -32,15 +33,6 @@ function deterministic() {
   };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<DealAdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(DealAdapterError);
-    return error as DealAdapterError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('MemoryAdapter', () => {
   it('validates initial data and names the bad field', () => {

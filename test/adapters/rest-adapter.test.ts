@@ -12,6 +12,7 @@ import { EventStreamParser, type ServerSentEvent } from '../../src/adapters/rest
 import { defaultStages } from '../../src/model/defaults.js';
 import type { Deal } from '../../src/model/schemas.js';
 import { waitUntil } from './rest-server.js';
+import { rejection } from '../support/rejection.js';
 
 const BASE = 'https://crm.example.test/api';
 
@@ -63,15 +64,6 @@ afterEach(() => {
   for (const adapter of adapters.splice(0)) adapter.close();
 });
 
-async function rejection(promise: Promise<unknown>): Promise<DealAdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(DealAdapterError);
-    return error as DealAdapterError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('RestAdapter', () => {
   describe('options', () => {

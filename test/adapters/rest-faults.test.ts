@@ -5,7 +5,6 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import type { AdapterChange } from '../../src/adapters/adapter.js';
-import { DealAdapterError } from '../../src/adapters/errors.js';
 import { RestAdapter, type RestAdapterOptions } from '../../src/adapters/rest-adapter.js';
 import '../../src/define/provider.js';
 import type { DealProvider } from '../../src/elements/provider/deal-provider.js';
@@ -14,6 +13,7 @@ import type { Deal } from '../../src/model/schemas.js';
 import { DealStore } from '../../src/store/deal-store.js';
 import { StoreErrorEvent } from '../../src/store/events.js';
 import { startServer, waitUntil, type TestServer } from './rest-server.js';
+import { rejection } from '../support/rejection.js';
 
 let server: TestServer;
 const open: { close(): void }[] = [];
@@ -52,15 +52,6 @@ async function storeOn(options: Partial<RestAdapterOptions> = {}): Promise<{ sto
   return { store, rest };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<DealAdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(DealAdapterError);
-    return error as DealAdapterError;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** The next store error event, with its retry. */
 function nextStoreError(store: DealStore): Promise<StoreErrorEvent> {
