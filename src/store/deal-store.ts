@@ -455,7 +455,7 @@ export class DealStore extends EventTarget {
    */
   async markLost(ids: string | readonly string[], input: LostInput, options: CommandOptions = {}): Promise<Deal[]> {
     const list = (typeof ids === 'string' ? [ids] : [...ids]).filter((id) => this.#require(id).status !== 'lost');
-    return this.#each('markLost', list, options, (id) => {
+    return this.#each('markLost', list, options, (failed) => this.markLost(failed, input, options), (id) => {
       const before = this.#require(id);
       return this.#write(
         'markLost',
@@ -472,7 +472,7 @@ export class DealStore extends EventTarget {
   /** Restores one or several lost deals to open, each in its stage with its earlier probability. */
   async restore(ids: string | readonly string[], options: CommandOptions = {}): Promise<Deal[]> {
     const list = (typeof ids === 'string' ? [ids] : [...ids]).filter((id) => this.#require(id).status === 'lost');
-    return this.#each('restore', list, options, (id) => {
+    return this.#each('restore', list, options, (failed) => this.restore(failed, options), (id) => {
       const before = this.#require(id);
       return this.#write(
         'restore',
@@ -605,11 +605,16 @@ export class DealStore extends EventTarget {
     }
   }
 
-  /** Runs a per-deal command over several deals; one undo entry reverts them all. */
+  /**
+   * Runs a per-deal command over several deals; one undo entry reverts them
+   * all. A refusal is reported once, with a retry that runs the command
+   * again for the deals that failed, and only those.
+   */
   async #each(
     command: StoreCommand,
     ids: string[],
     options: CommandOptions,
+    rerun: (failed: string[]) => Promise<unknown>,
     one: (id: string) => Promise<Deal>,
   ): Promise<Deal[]> {
     const undos: UndoEntry[] = [];
@@ -631,7 +636,7 @@ export class DealStore extends EventTarget {
       });
     }
     if (firstError) {
-      throw this.#refused(firstError, command, failed[0] ?? null, null, options);
+      throw this.#refused(firstError, command, failed[0] ?? null, () => rerun(failed), options);
     }
     return saved;
   }

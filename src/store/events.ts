@@ -47,7 +47,9 @@ export type StoreCommand =
 
 /**
  * Fired by the store when the adapter refuses a command. The change was
- * rolled back before this event; `retry()` runs the same command again.
+ * rolled back before this event; `retry()` runs the same command again
+ * (for a command on several deals, again for the deals that failed). It is
+ * null where running again makes no sense (a refused undo).
  */
 export class StoreErrorEvent extends Event {
   static readonly type = 'deal-error';

@@ -122,6 +122,50 @@ describe('DealStore', () => {
     expect(store.deal(a.id)!.stageId).to.equal('proposition');
   });
 
+  it('retries a refused bulk command for the deals that failed, and only those', async () => {
+    const memory = new MemoryAdapter();
+    const a = await memory.createDeal({ title: 'A', stageId: 'new' });
+    const b = await memory.createDeal({ title: 'B', stageId: 'new' });
+    let refuseB = true;
+    const calls: string[] = [];
+    const adapter = new Proxy(memory, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (key === 'markLost') {
+          return (id: string, ...rest: unknown[]) => {
+            calls.push(id);
+            if (refuseB && id === b.id) return Promise.reject(new DealAdapterError('network', 'offline'));
+            return (value as DealAdapter['markLost']).apply(target, [id, ...rest] as Parameters<DealAdapter['markLost']>);
+          };
+        }
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    }) as DealAdapter;
+    const store = new DealStore({ adapter });
+    await store.ready;
+    const errors: StoreErrorEvent[] = [];
+    store.addEventListener('deal-error', (e) => errors.push(e as StoreErrorEvent));
+
+    const refusal = await store.markLost([a.id, b.id], { note: 'budget cut' }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refusal).to.be.instanceOf(DealAdapterError);
+    expect(store.deal(a.id)!.status).to.equal('lost');
+    expect(store.deal(b.id)!.status).to.equal('open');
+    expect(errors).to.have.length(1);
+    expect(errors[0]!.dealId).to.equal(b.id);
+    expect(errors[0]!.retry).to.be.a('function');
+
+    refuseB = false;
+    calls.length = 0;
+    await errors[0]!.retry!();
+    expect(calls).to.deep.equal([b.id]);
+    expect(store.deal(b.id)!.status).to.equal('lost');
+    expect((await memory.getDeal(b.id)).closingNote).to.equal('budget cut');
+    expect((await memory.getDeal(a.id)).version).to.equal(store.deal(a.id)!.version);
+  });
+
   it('takes the current record from a conflict and keeps nothing stale', async () => {
     const { MemoryDatabase } = await import('../../src/adapters/memory-adapter.js');
     const database = new MemoryDatabase();
