@@ -153,6 +153,10 @@ describe('demo pages', function () {
       expect(win.customElements.get(tag), `<${tag}> is defined by the bundle`).to.not.equal(undefined);
       if (tag !== 'deal-provider') expect(doc.querySelector(tag)!.shadowRoot?.childElementCount ?? 0, `<${tag}> rendered`).to.be.greaterThan(0);
     }
+    // The rates come from the provider's attribute: every sample currency converts, so no total leaves deals out.
+    expect(storeOf(doc)!.rates).to.include({ EUR: 1.08, GBP: 1.27 });
+    const board = doc.querySelector('deal-pipeline-board')!.shadowRoot!;
+    expect(board.querySelector('.missing-rates'), 'no missing-rate warning on the board').to.equal(null);
     (filterRoot(doc)!.querySelector('[data-status="lost"]') as HTMLButtonElement).click();
     expect(storeOf(doc)!.filter.statuses).to.deep.equal(['open', 'won', 'lost']);
     expect(errors).to.deep.equal([]);

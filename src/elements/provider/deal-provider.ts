@@ -46,8 +46,13 @@ export class DealProvider extends LitElement {
   /** Display currency of totals and charts (ISO 4217). */
   @property() currency = 'USD';
 
-  /** Exchange rates into `currency`: `{ EUR: 1.08 }` means one euro is worth 1.08 of the display currency. */
-  @property({ attribute: false }) rates: Rates = {};
+  /**
+   * Exchange rates into `currency`: `{ EUR: 1.08 }` means one euro is worth
+   * 1.08 of the display currency. As an attribute, JSON:
+   * `rates='{"EUR": 1.08, "GBP": 1.27}'`. Amounts in a currency without a
+   * usable rate are left out of totals and reported, never summed raw.
+   */
+  @property({ converter: { fromAttribute: ratesFromAttribute } }) rates: Rates = {};
 
   /**
    * The base URL of a server that follows dealkit's REST contract, e.g.
@@ -137,6 +142,32 @@ export class DealProvider extends LitElement {
     if (origin) return;
     this.dispatchEvent(new DealErrorEvent({ error, command, dealId, message: errorText(this.#l10n.msg, error) }));
   };
+}
+
+/**
+ * The `rates` attribute: a JSON object of currency codes to positive
+ * numbers. Anything else is reported in the console and gives no rates, so
+ * the elements show which currencies lack one instead of summing raw amounts.
+ */
+export function ratesFromAttribute(value: string | null): Rates {
+  if (value === null || value.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    console.error(`<deal-provider>: the rates attribute is not JSON, so no rates are used: ${value}`);
+    return {};
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    console.error(`<deal-provider>: the rates attribute must be a JSON object such as {"EUR": 1.08}; got ${value}`);
+    return {};
+  }
+  const rates: Record<string, number> = {};
+  for (const [currency, rate] of Object.entries(parsed)) {
+    if (typeof rate === 'number' && Number.isFinite(rate) && rate > 0) rates[currency] = rate;
+    else console.error(`<deal-provider>: the rate for ${currency} must be a positive number; got ${JSON.stringify(rate)}`);
+  }
+  return rates;
 }
 
 declare global {

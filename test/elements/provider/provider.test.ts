@@ -91,6 +91,39 @@ describe('<deal-provider>', () => {
     expect(provider.store!.currency).to.equal('GBP');
   });
 
+  it('reads rates from a JSON attribute, so a page without script can set them', async () => {
+    await defineProvider();
+    const provider = await fixture<DealProvider>(
+      html`<deal-provider storage="memory" currency="USD" rates='{"EUR": 1.08, "GBP": 1.27}'></deal-provider>`,
+    );
+    expect(provider.store!.rates).to.deep.equal({ EUR: 1.08, GBP: 1.27 });
+    provider.setAttribute('rates', '{"EUR": 1.1}');
+    await provider.updateComplete;
+    expect(provider.store!.rates).to.deep.equal({ EUR: 1.1 });
+  });
+
+  it('reports a bad rates attribute and keeps only the usable rates', async () => {
+    await defineProvider();
+    const logged: string[] = [];
+    const original = console.error;
+    console.error = (message: unknown) => void logged.push(String(message));
+    try {
+      const provider = await fixture<DealProvider>(
+        html`<deal-provider storage="memory" rates='{"EUR": 1.08, "GBP": "1.27", "JPY": -1}'></deal-provider>`,
+      );
+      expect(provider.store!.rates).to.deep.equal({ EUR: 1.08 });
+      expect(logged.join('\n')).to.contain('GBP').and.contain('JPY');
+      logged.length = 0;
+      provider.setAttribute('rates', '{EUR: 1.08}');
+      await provider.updateComplete;
+      expect(provider.store!.rates).to.deep.equal({});
+      expect(logged).to.have.length(1);
+      expect(logged[0]).to.contain('not JSON');
+    } finally {
+      console.error = original;
+    }
+  });
+
   it('fires deal-error for refusals no element ran, with a sentence for people', async () => {
     await defineProvider();
     const adapter = new MemoryAdapter();
