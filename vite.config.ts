@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { transform as transformCss } from 'lightningcss';
 import { defineConfig, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
@@ -45,6 +46,29 @@ function demoAtRoot(): Plugin {
   };
 }
 
+/**
+ * Minifies the CSS of Lit's css`...` templates in the kit's sources, which
+ * the JavaScript minifier leaves as written (indentation, comments). A
+ * template with an interpolation or a backslash is left alone: it is not
+ * plain CSS, or its escapes would need care in a template literal.
+ */
+function minifyCssTemplates(): Plugin {
+  const template = /\bcss`([^`]*)`/g;
+  return {
+    name: 'dealkit-minify-css-templates',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.startsWith(fromRoot('src')) || !id.endsWith('.ts') || !code.includes('css`')) return null;
+      const minified = code.replace(template, (whole, css: string) => {
+        if (css.includes('${') || css.includes('\\')) return whole;
+        const { code: out } = transformCss({ filename: id, code: Buffer.from(css), minify: true });
+        return `css\`${out.toString()}\``;
+      });
+      return minified === code ? null : { code: minified, map: null };
+    },
+  };
+}
+
 const isExternal = (id: string) => /^(lit|@lit\/|idb|d3|zod)(\/|$)/.test(id);
 
 /**
@@ -71,6 +95,7 @@ export default defineConfig(({ mode }) => {
     // entry export what other chunks share, which also keeps the code every
     // page needs in the one file instead of extra chunks loaded at start.
     return {
+      plugins: [minifyCssTemplates()],
       build: {
         outDir: 'dist',
         emptyOutDir: false,
@@ -100,7 +125,7 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
-    plugins: [demoAtRoot()],
+    plugins: [demoAtRoot(), minifyCssTemplates()],
     server: { host: '127.0.0.1', port: 5173 },
     build: {
       outDir: 'dist',

@@ -1,7 +1,7 @@
 // Runs the benchmarks: builds every test/bench/*.bench.html page with Vite in
 // production mode, opens each in headless Chromium, collects the results the
 // page reports (see harness.ts), then measures the gzip size of the built
-// library in dist/. Prints one table and exits 0 when all is within budget,
+// library in dist/ and of each element bundled alone with the provider. Prints one table and exits 0 when all is within budget,
 // 1 when a result is over budget, 2 when a page or step failed.
 //
 // Usage: node test/bench/run.mjs [--filter <substring>] [--json <file>]
@@ -130,6 +130,46 @@ async function bundleSizes() {
     });
 }
 
+/** The elements a page can load alone (`dealkit/<element>`), each measured with the provider. */
+const ELEMENTS = readdirSync(join(ROOT, 'src', 'define'))
+  .filter((file) => file.endsWith('.ts') && file !== 'provider.ts')
+  .map((file) => file.replace(/\.ts$/, ''))
+  .sort();
+
+/**
+ * What a page that uses one element pays: that element's entry and
+ * `<deal-provider>`, bundled and minified as dealkit.bundle.js is (with lit,
+ * zod, idb, and d3 where the element uses it; lazily loaded locale chunks
+ * not counted, as for the bundle). No budget: the issue's budget is for the
+ * whole kit; these figures show what each element weighs on its own.
+ */
+async function elementBundleSizes() {
+  const results = [];
+  for (const element of ELEMENTS) {
+    const entryId = '\0dealkit-element-entry';
+    const outDir = join(ROOT, 'dist-bench-entries', element);
+    await build({
+      configFile: join(ROOT, 'vite.config.ts'),
+      mode: 'bundle',
+      logLevel: 'warn',
+      plugins: [
+        {
+          name: 'dealkit-element-entry',
+          resolveId: (id) => (id === entryId ? id : null),
+          load: (id) =>
+            id === entryId
+              ? `import ${JSON.stringify(join(ROOT, 'src/define/provider.ts'))};\nimport ${JSON.stringify(join(ROOT, `src/define/${element}.ts`))};\n`
+              : null,
+        },
+      ],
+      build: { outDir, emptyOutDir: true, reportCompressedSize: false, rolldownOptions: { input: entryId } },
+    });
+    const kb = gzipSync(readFileSync(join(outDir, 'dealkit.bundle.js')), { level: 9 }).length / 1024;
+    results.push({ name: `gzip ${element} + provider, alone`, value: Number(kb.toFixed(1)), unit: 'KB', note: 'with lit, zod, idb (and d3 for the chart)' });
+  }
+  return results;
+}
+
 const statusOf = (r) => (r.budget === undefined ? '-' : r.value <= r.budget ? 'ok' : 'OVER');
 
 function printTable(results) {
@@ -171,6 +211,7 @@ async function main() {
     if (selected('bundle')) {
       try {
         for (const result of await bundleSizes()) results.push({ page: 'bundle', ...result });
+        for (const result of await elementBundleSizes()) results.push({ page: 'bundle', ...result });
         if (!existsSync(BUNDLE)) errors.push('bundle sizes: dist/dealkit.bundle.js was not built, so its size budget cannot be checked.');
       } catch (error) {
         errors.push(`bundle sizes: ${error.message}`);
