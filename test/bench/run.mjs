@@ -1,8 +1,9 @@
 // Runs the benchmarks: builds every test/bench/*.bench.html page with Vite in
 // production mode, opens each in headless Chromium, collects the results the
 // page reports (see harness.ts), then measures the gzip size of the built
-// library in dist/ and of each element bundled alone with the provider. Prints one table and exits 0 when all is within budget,
-// 1 when a result is over budget, 2 when a page or step failed.
+// library in dist/ and of each element bundled alone with the provider.
+// Prints one table and exits 0 when all is within budget, 1 when a result is
+// over budget, 2 when a page or step failed.
 //
 // Usage: node test/bench/run.mjs [--filter <substring>] [--json <file>]
 //   --filter  runs only the pages whose file name contains the substring;
