@@ -65,7 +65,7 @@ async function loadPage(path: string, ready: (page: LoadedPage) => boolean): Pro
 
 /** The store of the page's provider, read through the provider's public `store`. */
 const storeOf = (doc: Document) =>
-  (doc.querySelector('deal-provider') as (Element & { store?: { status: string; filter: { statuses?: string[] } } }) | null)?.store;
+  (doc.querySelector('deal-provider') as (Element & { store?: { status: string; filter: { statuses?: string[] }; rates: Record<string, number> } }) | null)?.store;
 
 const filterRoot = (doc: Document) => doc.querySelector('deal-lost-filter')?.shadowRoot ?? null;
 
