@@ -72,8 +72,6 @@ export const lostDialogStyles = css`
   input,
   textarea {
     inline-size: 100%;
-    font: inherit;
-    color: inherit;
     padding: 0.4rem 0.5rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -164,13 +162,7 @@ export const lostDialogStyles = css`
     gap: 0.5rem;
   }
   button {
-    font: inherit;
     padding: 0.45rem 1rem;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_border);
-    background: var(--_surface);
-    color: inherit;
-    cursor: pointer;
   }
   button.confirm {
     border-color: var(--_lost);

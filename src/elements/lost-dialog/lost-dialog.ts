@@ -8,6 +8,7 @@ import { DealLostSubmitEvent } from '../../events/deal-lost-submit.js';
 import { DealLostEvent } from '../../events/deal-lost.js';
 import { lostReasonName, stageName } from '../../i18n/common.js';
 import { DealElement, hostStyles } from '../../internal/deal-element.js';
+import { controlStyles } from '../../internal/shared-styles.js';
 import { LIMITS, type Deal, type LostReason } from '../../model/schemas.js';
 import type { DealStore } from '../../store/deal-store.js';
 import type { StoreChange, StoreCommand } from '../../store/events.js';
@@ -93,7 +94,7 @@ function deepestActiveElement(): HTMLElement | null {
  * @cssprop --deal-focus-ring - Outline of focused controls.
  */
 export class DealLostDialog extends DealElement<LostDialogCatalogueMessages> {
-  static override styles = [hostStyles, lostDialogStyles];
+  static override styles = [hostStyles, controlStyles, lostDialogStyles];
 
   /**
    * When set, the confirm button stays disabled until a reason is chosen,

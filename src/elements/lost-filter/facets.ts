@@ -6,7 +6,7 @@ import type { LostGroupBy } from '../../analytics/types.js';
 import { NO_VALUE_KEY } from '../../analytics/lost.js';
 import { matchesQuery } from '../../model/rules.js';
 import type { Deal, DealStatus } from '../../model/schemas.js';
-import { DEFAULT_STATUSES, normalizeFilter, type DealFilter } from '../../store/filter.js';
+import { normalizeFilter, type DealFilter } from '../../store/filter.js';
 import { monthRange } from './date-ranges.js';
 
 export const ALL_STATUSES: readonly DealStatus[] = Object.freeze(['open', 'won', 'lost']);
@@ -163,54 +163,4 @@ export function withGroupChosen(filter: DealFilter, groupBy: LostGroupBy, key: s
     return normalizeFilter(next);
   }
   return normalizeFilter(withLostShown({ ...filter, ...narrowing }));
-}
-
-/** One active narrowing of a filter, as a removable chip shows it. */
-export type Narrowing =
-  | { kind: 'statuses'; statuses: readonly DealStatus[] }
-  | { kind: 'lostReasonIds' | 'stageIds' | 'owners'; value: string }
-  | { kind: 'lostDate' | 'closeDate'; from: string | null; to: string | null }
-  | { kind: 'text'; text: string };
-
-const sameStatuses = (a: readonly DealStatus[], b: readonly DealStatus[]): boolean =>
-  a.length === b.length && a.every((s) => b.includes(s));
-
-/**
- * Everything the filter narrows, beyond the default view: statuses that
- * differ from Open + Won, each facet value, each date range, the text.
- */
-export function narrowingsOf(filter: DealFilter): Narrowing[] {
-  const out: Narrowing[] = [];
-  const statuses = shownStatuses(filter);
-  if (!sameStatuses(statuses, DEFAULT_STATUSES)) out.push({ kind: 'statuses', statuses });
-  for (const kind of ['lostReasonIds', 'stageIds', 'owners'] as const) {
-    for (const value of filter[kind] ?? []) out.push({ kind, value });
-  }
-  for (const kind of ['lostDate', 'closeDate'] as const) {
-    const range = filter[kind];
-    if (range && (range.from || range.to)) out.push({ kind, from: range.from ?? null, to: range.to ?? null });
-  }
-  if (filter.text?.trim()) out.push({ kind: 'text', text: filter.text.trim() });
-  return out;
-}
-
-/** The filter without one narrowing (statuses go back to the default). */
-export function withoutNarrowing(filter: DealFilter, narrowing: Narrowing): DealFilter {
-  const next: DealFilter = { ...filter };
-  switch (narrowing.kind) {
-    case 'statuses':
-      next.statuses = [...DEFAULT_STATUSES];
-      break;
-    case 'lostReasonIds':
-    case 'stageIds':
-    case 'owners':
-      next[narrowing.kind] = (filter[narrowing.kind] ?? []).filter((v) => v !== narrowing.value);
-      break;
-    case 'lostDate':
-    case 'closeDate':
-    case 'text':
-      delete next[narrowing.kind];
-      break;
-  }
-  return normalizeFilter(next);
 }

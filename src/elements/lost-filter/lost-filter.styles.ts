@@ -21,18 +21,8 @@ export const lostFilterStyles = css`
     background: var(--_surface);
   }
 
-  button,
-  input,
-  select {
-    font: inherit;
-    color: inherit;
-  }
   button {
-    cursor: pointer;
     padding: 0.3rem 0.7rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
   }
   button:disabled {
     cursor: default;

@@ -12,9 +12,11 @@ import { DealRestoredEvent } from '../../events/deal-restored.js';
 import { commonMessages, lostReasonName, stageName, statusName, type CommonMessages } from '../../i18n/common.js';
 import { mergeCatalogues, type MergedMessages } from '../../i18n/messages.js';
 import { DealElement, hostStyles } from '../../internal/deal-element.js';
-import { DealQuery, type Deal, type DealStatus } from '../../model/schemas.js';
+import { controlStyles } from '../../internal/shared-styles.js';
+import { DealQuery, type DateRange, type Deal, type DealStatus } from '../../model/schemas.js';
 import type { StoreChange } from '../../store/events.js';
 import { defaultFilter, filtersEqual, isDefaultFilter, normalizeFilter, type DealFilter } from '../../store/filter.js';
+import { narrowingsOf, withoutNarrowing, type Narrowing, type NarrowingField } from '../../store/narrowings.js';
 import type { DealLostDialog } from '../lost-dialog/lost-dialog.js';
 import { CLOSE_DATE_PRESETS, localToday, LOST_DATE_PRESETS, presetOf, presetRange, type RangePreset } from './date-ranges.js';
 import {
@@ -23,17 +25,14 @@ import {
   facetCounts,
   isChoosableGroup,
   isNarrowedToGroup,
-  narrowingsOf,
   ownersOf,
   shownStatuses,
   withFacetValue,
   withGroupChosen,
-  withoutNarrowing,
   withRange,
   withStatusToggled,
   type FacetCounts,
   type FacetField,
-  type Narrowing,
 } from './facets.js';
 import { lostFilterStyles, ROW_HEIGHT } from './lost-filter.styles.js';
 import { lostFilterMessages, type LostFilterMessages } from './messages.js';
@@ -54,6 +53,17 @@ const GROUP_BYS: readonly LostGroupBy[] = Object.freeze(['reason', 'stage', 'own
 const NOTE_EXCERPT = 120;
 
 type RangeField = 'lostDate' | 'closeDate';
+
+/** Chips follow the panel: statuses, then the facets and the date ranges as laid out, then the search text. */
+const CHIP_ORDER: readonly NarrowingField[] = Object.freeze([
+  'statuses',
+  'lostReasonIds',
+  'stageIds',
+  'owners',
+  'lostDate',
+  'closeDate',
+  'text',
+]);
 
 /** What the element derives from the store's deals and filter, recomputed once per store change. */
 interface Derived {
@@ -162,7 +172,7 @@ function excerpt(note: string): string {
  * @cssprop --deal-focus-ring - Outline of focused controls.
  */
 export class DealLostFilter extends DealElement<FilterMessages> {
-  static override styles = [hostStyles, lostFilterStyles];
+  static override styles = [hostStyles, controlStyles, lostFilterStyles];
 
   /** How the lost analysis groups lost deals: `reason` (default), `stage` (where they were lost), `owner` or `month`. */
   @property({ attribute: 'group-by', reflect: true }) groupBy: LostGroupBy = 'reason';
@@ -393,7 +403,7 @@ export class DealLostFilter extends DealElement<FilterMessages> {
   #renderChips() {
     const msg = this.l10n.msg;
     const filter = this.value;
-    const narrowings = narrowingsOf(filter);
+    const narrowings = narrowingsOf(filter, CHIP_ORDER);
     return html`
       <div class="chips" part="chips">
         ${narrowings.length === 0
@@ -424,7 +434,7 @@ export class DealLostFilter extends DealElement<FilterMessages> {
   #chipLabel(narrowing: Narrowing): string {
     const msg = this.l10n.msg;
     const field = (name: string, value: string) => this.l10n.t('chip.field', { field: name, value });
-    switch (narrowing.kind) {
+    switch (narrowing.field) {
       case 'statuses':
         return field(msg['field.status'], this.l10n.format.list(narrowing.statuses.map((s) => statusName(msg, s))));
       case 'lostReasonIds':
@@ -434,15 +444,15 @@ export class DealLostFilter extends DealElement<FilterMessages> {
       case 'owners':
         return field(msg['field.owner'], narrowing.value);
       case 'lostDate':
-        return field(msg['filter.lostDate'], this.#rangeLabel(narrowing, LOST_DATE_PRESETS));
+        return field(msg['filter.lostDate'], this.#rangeLabel(narrowing.range, LOST_DATE_PRESETS));
       case 'closeDate':
-        return field(msg['field.expectedClose'], this.#rangeLabel(narrowing, CLOSE_DATE_PRESETS));
+        return field(msg['field.expectedClose'], this.#rangeLabel(narrowing.range, CLOSE_DATE_PRESETS));
       case 'text':
         return this.l10n.t('chip.search', { text: narrowing.text });
     }
   }
 
-  #rangeLabel(range: { from: string | null; to: string | null }, presets: readonly RangePreset[]): string {
+  #rangeLabel(range: DateRange, presets: readonly RangePreset[]): string {
     const preset = presetOf(range, presets, this.#today());
     if (preset) return this.l10n.msg[`range.${preset}`];
     const format = this.l10n.format;
@@ -453,8 +463,8 @@ export class DealLostFilter extends DealElement<FilterMessages> {
 
   #removeNarrowing(narrowing: Narrowing): void {
     if (!this.store) return;
-    if (narrowing.kind === 'lostDate' || narrowing.kind === 'closeDate') {
-      this.customRange = { ...this.customRange, [narrowing.kind]: false };
+    if (narrowing.field === 'lostDate' || narrowing.field === 'closeDate') {
+      this.customRange = { ...this.customRange, [narrowing.field]: false };
     }
     this.#setFilter(withoutNarrowing(this.store.filter, narrowing), true);
   }

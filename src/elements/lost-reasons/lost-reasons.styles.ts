@@ -38,8 +38,6 @@ export const lostReasonsStyles = css`
   input[type='text'] {
     flex: 1 1 12rem;
     min-inline-size: 0;
-    font: inherit;
-    color: inherit;
     padding: 0.35rem 0.5rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -107,13 +105,7 @@ export const lostReasonsStyles = css`
   }
 
   button {
-    font: inherit;
     padding: 0.3rem 0.75rem;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_border);
-    background: var(--_surface);
-    color: inherit;
-    cursor: pointer;
   }
   button.primary {
     border-color: var(--_accent);

@@ -5,6 +5,7 @@ import { toDealAdapterError } from '../../adapters/errors.js';
 import { DealErrorEvent } from '../../events/deal-error.js';
 import { lostReasonName } from '../../i18n/common.js';
 import { DealElement, hostStyles } from '../../internal/deal-element.js';
+import { controlStyles } from '../../internal/shared-styles.js';
 import { LIMITS, type LostReason } from '../../model/schemas.js';
 import type { StoreChange, StoreCommand } from '../../store/events.js';
 import { exactReason } from '../lost-dialog/reason-options.js';
@@ -61,7 +62,7 @@ import { lostDealCounts } from './reason-usage.js';
  * @cssprop --deal-focus-ring - Outline of focused controls.
  */
 export class DealLostReasons extends DealElement<LostReasonsCatalogueMessages> {
-  static override styles = [hostStyles, lostReasonsStyles];
+  static override styles = [hostStyles, controlStyles, lostReasonsStyles];
 
   /** Lists archived reasons too (they can be unarchived there). */
   @property({ type: Boolean, attribute: 'show-archived', reflect: true }) showArchived = false;

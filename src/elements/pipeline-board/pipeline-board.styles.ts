@@ -18,16 +18,6 @@ export const boardStyles = css`
     --_star: var(--deal-color-star, light-dark(#bf8700, #e3b341));
   }
 
-  button,
-  input {
-    font: inherit;
-    color: inherit;
-  }
-
-  button {
-    cursor: pointer;
-  }
-
   .root {
     position: relative;
     display: flex;
@@ -103,6 +93,7 @@ export const boardStyles = css`
 
   .text-button {
     border: 0;
+    border-radius: 0;
     background: none;
     color: var(--_accent);
     text-decoration: underline;
@@ -127,9 +118,6 @@ export const boardStyles = css`
   .alert button:not(.icon-button) {
     padding-block: 0.25rem;
     padding-inline: 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
   }
 
   .icon-button {
@@ -138,8 +126,7 @@ export const boardStyles = css`
     inline-size: 1.75rem;
     block-size: 1.75rem;
     padding: 0;
-    border: 1px solid transparent;
-    border-radius: var(--_radius);
+    border-color: transparent;
     background: transparent;
     font-size: 1.125rem;
     line-height: 1;
@@ -339,9 +326,6 @@ export const boardStyles = css`
   .form-buttons button {
     padding-block: 0.25rem;
     padding-inline: 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
   }
 
   .form-buttons .primary {
@@ -556,6 +540,7 @@ export const boardStyles = css`
     padding-block: 0;
     padding-inline: 0.0625rem;
     border: 0;
+    border-radius: 0;
     background: none;
     color: var(--_muted);
     font-size: 1.0625rem;
@@ -589,9 +574,7 @@ export const boardStyles = css`
   .actions button {
     padding-block: 0.0625rem;
     padding-inline: 0.375rem;
-    border: 1px solid var(--_border);
     border-radius: 4px;
-    background: var(--_surface);
     font-size: 0.75rem;
     white-space: nowrap;
   }

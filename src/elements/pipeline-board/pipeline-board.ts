@@ -12,8 +12,10 @@ import { DealWonEvent } from '../../events/deal-won.js';
 import { commonMessages, lostReasonName, priorityName, stageName, statusName, type CommonMessages } from '../../i18n/common.js';
 import { mergeCatalogues, type MergedMessages } from '../../i18n/messages.js';
 import { DealElement, hostStyles } from '../../internal/deal-element.js';
+import { controlStyles } from '../../internal/shared-styles.js';
 import type { DateRange, Deal, Stage } from '../../model/schemas.js';
 import type { DealStore } from '../../store/deal-store.js';
+import { narrowingsOf, withoutNarrowing, type Narrowing } from '../../store/narrowings.js';
 import type { StoreChange, StoreErrorEvent } from '../../store/events.js';
 import type { DealSummary } from '../../store/summary.js';
 import type { DealLostDialog } from '../lost-dialog/lost-dialog.js';
@@ -23,15 +25,19 @@ import { PointerDragController, type DragTarget } from './drag-controller.js';
 import { HEALTH_PARTS, HealthCache, healthRange, localIsoDate, type CloseDateHealth, type HealthPart } from './health.js';
 import { BoardKeyboardController, type KeyboardColumn } from './keyboard-controller.js';
 import { boardMessages, type BoardMessages, type MovePlace } from './messages.js';
-import { narrowingsOf, type Narrowing } from './narrowing.js';
 import { boardStyles } from './pipeline-board.styles.js';
 import { slotAt, VirtualColumns } from './virtual-columns.js';
 
 type Messages = MergedMessages<CommonMessages, BoardMessages>;
 const catalogue = mergeCatalogues(commonMessages, boardMessages);
 
-/** Card height (8rem at 16px) plus gap (0.5rem), used until a rendered card is measured. */
-const ESTIMATED_PITCH = 136;
+/**
+ * The default card gap (0.5rem at 16px) and card height (8rem) plus gap,
+ * used until a rendered card is measured. With the default styles the
+ * measurement agrees, and the board does not render a second time.
+ */
+const ESTIMATED_GAP = 8;
+const ESTIMATED_PITCH = 128 + ESTIMATED_GAP;
 /** Cards rendered above and below those in view. */
 const OVERSCAN = 4;
 
@@ -161,7 +167,7 @@ interface Chip {
  * @cssprop --deal-focus-ring - Outline of focused controls.
  */
 export class DealPipelineBoard extends DealElement<Messages> {
-  static override styles = [hostStyles, boardStyles];
+  static override styles = [hostStyles, controlStyles, boardStyles];
 
   /**
    * The day overdue and "due within 7 days" count from, `YYYY-MM-DD`.
@@ -183,6 +189,7 @@ export class DealPipelineBoard extends DealElement<Messages> {
 
   readonly #virtual = new VirtualColumns(this, {
     estimatedPitch: ESTIMATED_PITCH,
+    estimatedGap: ESTIMATED_GAP,
     overscan: OVERSCAN,
     bodySelector: '[data-column-body]',
     cardSelector: '[data-card]',
@@ -781,7 +788,7 @@ export class DealPipelineBoard extends DealElement<Messages> {
   #chipLabel(store: DealStore, narrowing: Narrowing): string {
     const msg = this.l10n.msg;
     const field = (name: string, value: string): string => this.l10n.t('filter.field', { field: name, value });
-    switch (narrowing.kind) {
+    switch (narrowing.field) {
       case 'statuses':
         return field(
           msg['field.status'],
@@ -789,15 +796,15 @@ export class DealPipelineBoard extends DealElement<Messages> {
             ? msg['filter.allStatuses']
             : this.l10n.format.list(narrowing.statuses.map((status) => statusName(msg, status))),
         );
-      case 'stage': {
-        const stage = store.stage(narrowing.stageId);
-        return field(msg['field.stage'], stage ? stageName(msg, stage) : narrowing.stageId);
+      case 'stageIds': {
+        const stage = store.stage(narrowing.value);
+        return field(msg['field.stage'], stage ? stageName(msg, stage) : narrowing.value);
       }
-      case 'owner':
-        return field(msg['field.owner'], narrowing.owner);
-      case 'lostReason': {
-        const reason = store.lostReason(narrowing.reasonId);
-        return field(msg['field.lostReason'], reason ? lostReasonName(msg, reason) : narrowing.reasonId);
+      case 'owners':
+        return field(msg['field.owner'], narrowing.value);
+      case 'lostReasonIds': {
+        const reason = store.lostReason(narrowing.value);
+        return field(msg['field.lostReason'], reason ? lostReasonName(msg, reason) : narrowing.value);
       }
       case 'closeDate':
         return field(msg['field.expectedClose'], this.#rangeText(narrowing.range));
@@ -816,7 +823,8 @@ export class DealPipelineBoard extends DealElement<Messages> {
   }
 
   #removeNarrowing(narrowing: Narrowing): void {
-    this.store?.updateFilter(narrowing.removal);
+    const store = this.store;
+    if (store) store.setFilter(withoutNarrowing(store.filter, narrowing));
   }
 
   /** Removes a chip's narrowing and moves focus to the chip that took its place (its button is gone). */

@@ -1,8 +1,8 @@
 /**
  * The board's own small virtualizer. Cards have one fixed height (set in
- * CSS, measured once rendered), so a card's place in its column is simply
- * `index x pitch` and the cards in view follow from the scroll offset alone:
- * no per-card measuring, and a column's scroll height is exact.
+ * CSS, measured on one rendered card), so a card's place in its column is
+ * simply `index x pitch` and the cards in view follow from the scroll offset
+ * alone: no per-card measuring, and a column's scroll height is exact.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -51,6 +51,8 @@ interface ColumnScroll {
 export interface VirtualColumnsOptions {
   /** Card height plus gap used until a card is measured, in px. */
   estimatedPitch: number;
+  /** Gap between cards used until a card is measured, in px. */
+  estimatedGap: number;
   overscan: number;
   /** Selector of the scrolling body of each column; it carries `data-stage-id`. */
   bodySelector: string;
@@ -62,24 +64,31 @@ export interface VirtualColumnsOptions {
  * Tracks the scroll offset and visible height of every column body of its
  * host and asks the host to render again only when a column's range of
  * visible cards changes (about once per card scrolled, not per scroll event).
+ *
+ * Sizes are read when a ResizeObserver reports them, never while the host
+ * updates: reading there would force a layout in the middle of the update,
+ * and asking for a render from there starts a second update right after the
+ * first (Lit's development build warns of that).
  */
 export class VirtualColumns implements ReactiveController {
   /** Card height plus gap, in px. */
   pitch: number;
   /** Gap between cards, in px. */
-  gap = 0;
+  gap: number;
 
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: VirtualColumnsOptions;
   readonly #columns = new Map<string, ColumnScroll>();
   #observer: ResizeObserver | null = null;
   #observed = new WeakSet<Element>();
-  #measured = false;
+  /** The card whose size stands for every card's: all have one height, so one observed card tells when it changes. */
+  #sample: HTMLElement | null = null;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: VirtualColumnsOptions) {
     this.#host = host;
     this.#options = options;
     this.pitch = options.estimatedPitch;
+    this.gap = options.estimatedGap;
     host.addController(this);
   }
 
@@ -155,37 +164,49 @@ export class VirtualColumns implements ReactiveController {
     this.#observer = new ResizeObserver((entries) => {
       let changed = this.#measure();
       for (const entry of entries) {
-        if (this.#sync(entry.target as HTMLElement, (entry.target as HTMLElement).clientHeight)) changed = true;
+        const target = entry.target as HTMLElement;
+        if (target !== this.#sample && this.#sync(target, target.clientHeight)) changed = true;
       }
       if (changed) this.#host.requestUpdate();
     });
+    // A new observer observes nothing yet: the next update observes the bodies and a card again.
     this.#observed = new WeakSet();
+    this.#sample = null;
   }
 
   hostDisconnected(): void {
     this.#observer?.disconnect();
     this.#observer = null;
-    this.#measured = false;
   }
 
   hostUpdated(): void {
+    this.#observeRendered();
+  }
+
+  /** Observes the column bodies, and a card, not observed yet; measuring waits for the observer's report. */
+  #observeRendered(): void {
     const root = this.#host.shadowRoot;
-    if (!root) return;
+    const observer = this.#observer;
+    if (!root || !observer) return;
     for (const body of root.querySelectorAll<HTMLElement>(this.#options.bodySelector)) {
       if (this.#observed.has(body)) continue;
       this.#observed.add(body);
-      this.#observer?.observe(body);
+      observer.observe(body);
     }
-    if (!this.#measured && this.#measure()) this.#host.requestUpdate();
+    // The sample card left the DOM (scrolled away, folded, filtered out): observe another one.
+    if (!this.#sample?.isConnected) {
+      if (this.#sample) observer.unobserve(this.#sample);
+      this.#sample = root.querySelector<HTMLElement>(this.#options.cardSelector);
+      if (this.#sample) observer.observe(this.#sample);
+    }
   }
 
-  /** Reads the pitch from a rendered card; true if it changed. */
+  /** Reads the pitch from the sample card; true if it changed. */
   #measure(): boolean {
-    const card = this.#host.shadowRoot?.querySelector<HTMLElement>(this.#options.cardSelector);
-    const height = card?.offsetHeight ?? 0;
-    // Not laid out (hidden board): keep the estimate, try again later.
+    const card = this.#sample;
+    const height = card?.isConnected ? card.offsetHeight : 0;
+    // Not laid out (hidden board): keep the estimate; the observer reports the card once it shows.
     if (!card || height === 0) return false;
-    this.#measured = true;
     const body = card.closest<HTMLElement>(this.#options.bodySelector);
     const gap = body ? parseFloat(getComputedStyle(body).rowGap) || 0 : 0;
     const pitch = height + gap;

@@ -5,10 +5,8 @@ import {
   facetCounts,
   isChoosableGroup,
   isNarrowedToGroup,
-  narrowingsOf,
   withFacetValue,
   withGroupChosen,
-  withoutNarrowing,
   withRange,
   withStatusToggled,
 } from '../../../src/elements/lost-filter/facets.js';
@@ -109,22 +107,6 @@ describe('lost filter: filter edits', () => {
     expect(withGroupChosen(defaultFilter(), 'month', '2024-02').lostDate).to.deep.equal({ from: '2024-02-01', to: '2024-02-29' });
     expect(isChoosableGroup('reason', 'none')).to.equal(false);
     expect(withGroupChosen(defaultFilter(), 'owner', 'none')).to.deep.equal(defaultFilter());
-  });
-
-  it('lists every narrowing as a chip and removes each one alone', () => {
-    const filter: DealFilter = normalizeFilter({
-      statuses: ['lost'],
-      lostReasonIds: ['a', 'b'],
-      owners: ['Ann'],
-      closeDate: { to: '2026-12-31' },
-      text: ' acme ',
-    });
-    const chips = narrowingsOf(filter);
-    expect(chips.map((c) => c.kind)).to.deep.equal(['statuses', 'lostReasonIds', 'lostReasonIds', 'owners', 'closeDate', 'text']);
-    expect(withoutNarrowing(filter, chips[0]!).statuses).to.deep.equal(['open', 'won']);
-    expect(withoutNarrowing(filter, chips[1]!).lostReasonIds).to.deep.equal(['b']);
-    expect(withoutNarrowing(filter, chips[5]!).text).to.equal(undefined);
-    expect(narrowingsOf(defaultFilter())).to.deep.equal([]);
   });
 });
 

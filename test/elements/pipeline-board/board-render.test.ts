@@ -188,6 +188,45 @@ describe('<deal-pipeline-board> rendering', () => {
     expect(card(board, store.column('new')[1]!.id), 'card 1 left the DOM').to.equal(null);
   });
 
+  it('measures its cards again when their height changes, e.g. a theme setting --deal-card-height', async () => {
+    const { board } = await mountBoard({ deals: smallPipeline() });
+    board.style.setProperty('--deal-card-height', '10rem');
+    await frame();
+    await settle(board);
+    const [a1, a2, a3] = ['a1', 'a2', 'a3'].map((id) => card(board, id)!.getBoundingClientRect());
+    expect(a1!.height).to.be.closeTo(160, 0.5);
+    // Each card below the one before it, the 0.5rem gap between: no overlap, no hole.
+    expect(a2!.top - a1!.top).to.be.closeTo(168, 0.5);
+    expect(a3!.top - a2!.top).to.be.closeTo(168, 0.5);
+    const track = column(board, 'new').querySelector<HTMLElement>('[data-track]')!;
+    expect(track.getBoundingClientRect().height).to.be.closeTo(3 * 168 - 8, 0.5);
+  });
+
+  it('still measures its cards after being taken off the page and put back', async () => {
+    const { provider, board } = await mountBoard({ deals: smallPipeline() });
+    board.remove();
+    provider.append(board);
+    board.style.setProperty('--deal-card-height', '10rem');
+    await frame();
+    await settle(board);
+    const [a1, a2] = ['a1', 'a2'].map((id) => card(board, id)!.getBoundingClientRect());
+    expect(a2!.top - a1!.top).to.be.closeTo(168, 0.5);
+  });
+
+  it('renders and measures without asking for an update from inside an update (Lit’s development build warns of that)', async () => {
+    // The test runner serves Lit's development build, which records every warning it gives, once per page.
+    const warnings = (globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings;
+    expect(warnings, 'Lit’s development build records its warnings').to.be.an.instanceOf(Set);
+    const boardWarnings = (): string[] => [...warnings!].filter((warning) => warning.includes('deal-pipeline-board'));
+    // Forget what earlier tests on this page caused, so a warning given again is seen.
+    for (const warning of boardWarnings()) warnings!.delete(warning);
+    const { board } = await mountBoard({ deals: generateDeals(500, { seed: 3, now: `${TODAY}T12:00:00.000Z` }) });
+    board.style.setProperty('--deal-card-height', '6rem');
+    await frame();
+    await settle(board);
+    expect(boardWarnings()).to.deep.equal([]);
+  });
+
   it('keeps the focused card, and arrow navigation, when it scrolls out of view', async () => {
     const deals = generateDeals(2_000, { seed: 3, now: `${TODAY}T12:00:00.000Z` });
     const { board, store } = await mountBoard({ deals });

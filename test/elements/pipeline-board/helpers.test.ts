@@ -6,7 +6,6 @@ import { edgeSpeed } from '../../../src/elements/pipeline-board/drag-controller.
 import { addDays, closeDateHealth, healthPartOf, healthRange, HealthCache } from '../../../src/elements/pipeline-board/health.js';
 import { catalogueProblems, loadMessages } from '../../../src/i18n/messages.js';
 import { boardMessages } from '../../../src/elements/pipeline-board/messages.js';
-import { narrowingsOf } from '../../../src/elements/pipeline-board/narrowing.js';
 import { slotAt, visibleRange } from '../../../src/elements/pipeline-board/virtual-columns.js';
 import { SUPPORTED_LOCALES } from '../../../src/i18n/locales.js';
 
@@ -59,44 +58,6 @@ describe('pipeline board helpers', () => {
       expect(cache.get(column, TODAY)).to.equal(first);
       expect(cache.get(column, '2026-06-25')).to.deep.equal({ overdue: 1, soon: 0, later: 0, none: 0 });
       expect(cache.get([...column], TODAY)).to.not.equal(first);
-    });
-  });
-
-  describe('filter chips', () => {
-    it('shows nothing for the default filter', () => {
-      expect(narrowingsOf({ statuses: ['won', 'open'] })).to.deep.equal([]);
-    });
-
-    it('gives one removable chip per narrowing, lists value by value', () => {
-      const chips = narrowingsOf({
-        statuses: ['open', 'won', 'lost'],
-        stageIds: ['new', 'won'],
-        owners: ['Mia Chen'],
-        lostReasonIds: ['too-expensive'],
-        closeDate: { from: '2026-06-01', to: null },
-        lostDate: { to: '2026-05-31' },
-        text: '  acme ',
-      });
-      expect(chips.map((chip) => chip.key)).to.deep.equal([
-        'statuses',
-        'stage:new',
-        'stage:won',
-        'owner:Mia Chen',
-        'reason:too-expensive',
-        'closeDate',
-        'lostDate',
-        'text',
-      ]);
-      expect(chips[0]!.removal).to.deep.equal({ statuses: ['open', 'won'] });
-      expect(chips[1]!.removal).to.deep.equal({ stageIds: ['won'] });
-      expect(chips[3]!.removal).to.deep.equal({ owners: undefined });
-      expect(chips[5]).to.include({ kind: 'closeDate' }).and.to.have.deep.property('range', { from: '2026-06-01' });
-      expect(chips[7]).to.have.property('text', 'acme');
-    });
-
-    it('counts "every status" (no statuses) as a narrowing away from the default', () => {
-      const [chip] = narrowingsOf({});
-      expect(chip).to.deep.include({ kind: 'statuses', statuses: ['open', 'won', 'lost'] });
     });
   });
 
