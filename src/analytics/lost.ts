@@ -7,8 +7,13 @@ import { comparableUtcDay } from './periods.js';
 import type { LostAnalysis, LostAnalysisOptions, LostGroup, LostGroupBy } from './types.js';
 import { checkArray, checkCurrency, checkOptions, invalid } from './validation.js';
 
-/** The group key of a loss without a reason, an owner or a closing date. */
-export const NO_VALUE_KEY = 'none';
+/**
+ * The group key of a loss without a reason, an owner or a closing date. The
+ * empty string, because no reason id, stage id or month can be empty and an
+ * empty owner already means "no owner": a word such as "none" could also be
+ * a real owner's name or reason id, and the two groups would merge.
+ */
+export const NO_VALUE_KEY = '';
 
 const GROUP_BY: readonly LostGroupBy[] = ['reason', 'stage', 'owner', 'month'];
 
@@ -29,7 +34,8 @@ function groupKey(deal: Deal, groupBy: LostGroupBy): string {
  * Groups the lost deals among `deals` (others are ignored; filter with a
  * query first) by lost reason, by the stage where they were lost, by owner,
  * or by month of loss (`YYYY-MM` of `closedAt` in UTC). A loss without a
- * reason, an owner or a closing time goes to the group `none`.
+ * reason, an owner or a closing time goes to the group `NO_VALUE_KEY` (the
+ * empty string).
  *
  * `count` counts every lost deal. `amount` sums the amounts converted into
  * `options.currency`; a deal whose currency has no usable rate is still

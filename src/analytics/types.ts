@@ -105,7 +105,7 @@ export interface LostAnalysisOptions {
 }
 
 export interface LostGroup {
-  /** Reason id, stage id, owner, `YYYY-MM`; `none` for a loss without a reason or owner. */
+  /** Reason id, stage id, owner, `YYYY-MM`; the empty string (`NO_VALUE_KEY`) for a loss without a reason, an owner or a closing date. */
   key: string;
   count: number;
   /** Summed amount in the display currency (deals without a rate left out, see missingRates). */

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { lostAnalysis, type LostGroupBy } from '../../src/analytics/index.js';
+import { lostAnalysis, NO_VALUE_KEY, type LostGroupBy } from '../../src/analytics/index.js';
 import { DealAdapterError } from '../../src/adapters/errors.js';
 import type { Deal } from '../../src/model/schemas.js';
 import { deal, generateDeals } from './fixtures.js';
@@ -25,7 +25,7 @@ describe('analytics/lost', () => {
   it('groups lost deals by reason, ranked by count then amount', () => {
     expect(rows('reason')).to.deep.equal([
       ['too-expensive', 2, 400, 0.5],
-      ['none', 1, 400, 0.25],
+      [NO_VALUE_KEY, 1, 400, 0.25],
       ['not-enough-stock', 1, 0, 0.25],
     ]);
   });
@@ -45,7 +45,7 @@ describe('analytics/lost', () => {
     ]);
     expect(rows('owner')).to.deep.equal([
       ['Mia', 2, 100, 0.5],
-      ['none', 1, 400, 0.25],
+      [NO_VALUE_KEY, 1, 400, 0.25],
       ['Ann', 1, 300, 0.25],
     ]);
   });
@@ -98,10 +98,19 @@ describe('analytics/lost', () => {
     );
   });
 
+  it('keeps losses without an owner apart from an owner named "none"', () => {
+    const deals = [lost({ id: 'a', owner: 'none', amount: 10 }), lost({ id: 'b', owner: '', amount: 20 })];
+    const result = lostAnalysis(deals, { groupBy: 'owner', currency: 'USD' });
+    expect(result.groups.map((g) => [g.key, g.count, g.amount])).to.deep.equal([
+      [NO_VALUE_KEY, 1, 20],
+      ['none', 1, 10],
+    ]);
+  });
+
   it('handles 100,000 deals', () => {
     const deals = generateDeals(100_000);
     const result = lostAnalysis(deals, { groupBy: 'reason', currency: 'USD', rates: { EUR: 1.1 } });
     expect(result.total.count).to.equal(deals.filter((d) => d.status === 'lost').length);
-    expect(result.groups.map((g) => g.key).sort()).to.deep.equal(['no-skills', 'none', 'not-enough-stock', 'too-expensive']);
+    expect(result.groups.map((g) => g.key).sort()).to.deep.equal([NO_VALUE_KEY, 'no-skills', 'not-enough-stock', 'too-expensive']);
   });
 });

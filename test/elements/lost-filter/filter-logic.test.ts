@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { NO_VALUE_KEY } from '../../../src/analytics/lost.js';
 import { CLOSE_DATE_PRESETS, LOST_DATE_PRESETS, monthRange, presetOf, presetRange } from '../../../src/elements/lost-filter/date-ranges.js';
 import {
   analysedLostDeals,
@@ -105,8 +106,10 @@ describe('lost filter: filter edits', () => {
     expect(withGroupChosen(defaultFilter(), 'stage', 'qualified').stageIds).to.deep.equal(['qualified']);
     expect(withGroupChosen(defaultFilter(), 'owner', 'Sam Okafor').owners).to.deep.equal(['Sam Okafor']);
     expect(withGroupChosen(defaultFilter(), 'month', '2024-02').lostDate).to.deep.equal({ from: '2024-02-01', to: '2024-02-29' });
-    expect(isChoosableGroup('reason', 'none')).to.equal(false);
-    expect(withGroupChosen(defaultFilter(), 'owner', 'none')).to.deep.equal(defaultFilter());
+    // Losses without a reason or an owner can't be picked by any filter; an owner called "none" can.
+    expect(isChoosableGroup('reason', NO_VALUE_KEY)).to.equal(false);
+    expect(withGroupChosen(defaultFilter(), 'owner', NO_VALUE_KEY)).to.deep.equal(defaultFilter());
+    expect(withGroupChosen(defaultFilter(), 'owner', 'none').owners).to.deep.equal(['none']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { NO_VALUE_KEY } from '../../../src/analytics/lost.js';
 import { DealAdapterError } from '../../../src/adapters/errors.js';
 import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
 import '../../../src/define/forecast-chart.js';
@@ -172,7 +173,7 @@ describe('<deal-lost-filter>', () => {
       const { filter, data, store } = await setup({ groupBy });
       const lost = data.deals.filter((d) => d.status === 'lost');
       const keyOf = (d: Deal): string =>
-        groupBy === 'reason' ? (d.lostReasonId ?? 'none') : groupBy === 'stage' ? d.stageId : groupBy === 'owner' ? d.owner : d.closedAt!.slice(0, 7);
+        groupBy === 'reason' ? (d.lostReasonId ?? NO_VALUE_KEY) : groupBy === 'stage' ? d.stageId : groupBy === 'owner' ? d.owner : d.closedAt!.slice(0, 7);
       const expected = new Map<string, { count: number; amount: number }>();
       for (const deal of lost) {
         const group = expected.get(keyOf(deal)) ?? { count: 0, amount: 0 };
