@@ -28,6 +28,12 @@ export const hostStyles = css`
     --_won: var(--deal-color-won, light-dark(#1a7f37, #3fb950));
     --_lost: var(--deal-color-lost, light-dark(#cf222e, #f85149));
     --_warning: var(--deal-color-warning, light-dark(#9a6700, #d29922));
+    /* Text on filled accent, won and lost backgrounds: white on the light
+       theme's deep colours, near-black on the dark theme's bright ones, so
+       both keep a contrast of at least 4.5:1. */
+    --_on-accent: var(--deal-color-on-accent, light-dark(#ffffff, #0d1117));
+    --_on-won: var(--deal-color-on-won, light-dark(#ffffff, #0d1117));
+    --_on-lost: var(--deal-color-on-lost, light-dark(#ffffff, #0d1117));
     --_radius: var(--deal-radius, 6px);
     --_focus: var(--deal-focus-ring, 2px solid var(--_accent));
   }

@@ -4,7 +4,6 @@ import { css } from 'lit';
 export const lostDialogStyles = css`
   :host {
     --_dialog-width: var(--deal-dialog-width, 32rem);
-    --_on-lost: var(--deal-color-on-lost, light-dark(#ffffff, #0d1117));
   }
 
   dialog {

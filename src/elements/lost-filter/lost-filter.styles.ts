@@ -8,7 +8,6 @@ export const lostFilterStyles = css`
   :host {
     --_bar: var(--deal-filter-bar-color, var(--_lost));
     --_list-height: var(--deal-filter-list-height, 24rem);
-    --_on-accent: var(--deal-color-on-accent, light-dark(#ffffff, #0d1117));
     --_row-height: ${ROW_HEIGHT}px;
   }
 

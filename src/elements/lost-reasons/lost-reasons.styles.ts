@@ -110,7 +110,7 @@ export const lostReasonsStyles = css`
   button.primary {
     border-color: var(--_accent);
     background: var(--_accent);
-    color: var(--deal-color-on-accent, light-dark(#ffffff, #0d1117));
+    color: var(--_on-accent);
   }
   button[aria-disabled='true'] {
     opacity: 0.6;

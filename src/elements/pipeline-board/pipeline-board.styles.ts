@@ -331,7 +331,7 @@ export const boardStyles = css`
   .form-buttons .primary {
     border-color: var(--_accent);
     background: var(--_accent);
-    color: var(--deal-color-on-accent, #fff);
+    color: var(--_on-accent);
   }
 
   /* ---- column bodies and cards ---- */
@@ -456,7 +456,7 @@ export const boardStyles = css`
     margin-inline-end: 0.125rem;
     border-radius: 50%;
     background: var(--_overdue);
-    color: var(--deal-color-on-lost, #fff);
+    color: var(--_on-lost);
     font-size: 0.6875rem;
     font-weight: 700;
   }
@@ -507,7 +507,6 @@ export const boardStyles = css`
     inset-inline-end: 0.5rem;
     padding-inline: 0.375rem;
     border-radius: 3px;
-    color: var(--deal-color-on-ribbon, #fff);
     font-size: 0.6875rem;
     font-weight: 700;
     letter-spacing: 0.04em;
@@ -515,10 +514,12 @@ export const boardStyles = css`
 
   .ribbon.won {
     background: var(--_won);
+    color: var(--_on-won);
   }
 
   .ribbon.lost {
     background: var(--_lost);
+    color: var(--_on-lost);
   }
 
   .card.lost {

@@ -161,6 +161,9 @@ interface Chip {
  * @cssprop --deal-color-won - The WON ribbon and the Won drop zone.
  * @cssprop --deal-color-lost - The LOST ribbon, the Lost drop zone, overdue dates.
  * @cssprop --deal-color-warning - Missing exchange rates.
+ * @cssprop --deal-color-on-accent - Text on the quick-create form's primary button.
+ * @cssprop --deal-color-on-won - Text on the WON ribbon.
+ * @cssprop --deal-color-on-lost - Text on the LOST ribbon and the overdue mark.
  * @cssprop --deal-radius - Corner radius.
  * @cssprop --deal-font-family - Font family.
  * @cssprop --deal-font-size - Base font size.

@@ -22,6 +22,19 @@ import {
 
 const usd = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD' });
 
+/** The WCAG contrast ratio of two computed `rgb(...)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string): number => {
+    const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map((part) => {
+      const c = Number(part) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
 describe('<deal-pipeline-board> rendering', () => {
   before(async () => {
     await setViewport({ width: 1400, height: 900 });
@@ -113,6 +126,20 @@ describe('<deal-pipeline-board> rendering', () => {
     expect(card(board, 'l1')!.querySelector('[part="ribbon"]')!.textContent).to.equal('LOST');
     expect(column(board, 'new').contains(card(board, 'l1')), 'a lost deal stays in its stage').to.equal(true);
     expect([...card(board, 'l1')!.querySelectorAll('.actions button')].map((b) => b.textContent!.trim())).to.deep.equal(['Open', 'Restore']);
+  });
+
+  it('keeps ribbon text readable (contrast 4.5:1 or more) in the light and the dark theme', async () => {
+    const deals = [...smallPipeline(), makeDeal('l1', 'new', 4096, { status: 'lost', probability: 0, closedAt: '2026-06-01T10:00:00.000Z' })];
+    const { board, store } = await mountBoard({ deals });
+    store.updateFilter({ statuses: ['open', 'won', 'lost'] });
+    await settle(board);
+    for (const scheme of ['light', 'dark']) {
+      board.style.colorScheme = scheme;
+      for (const id of ['w1', 'l1']) {
+        const style = getComputedStyle(card(board, id)!.querySelector('[part="ribbon"]')!);
+        expect(contrast(style.color, style.backgroundColor), `${id} ribbon, ${scheme}`).to.be.at.least(4.5);
+      }
+    }
   });
 
   it('fires deal-open when a card is clicked outside its buttons, or its Open button is pressed', async () => {
