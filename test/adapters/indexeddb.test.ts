@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { deleteDB } from 'idb';
 import { IndexedDbAdapter, SCHEMA_VERSION, type CorruptRow, type IndexedDbAdapterOptions } from '../../src/adapters/indexeddb-adapter.js';
 import type { AdapterChange, DealAdapter } from '../../src/adapters/adapter.js';
-import type { Deal, DataSet } from '../../src/model/schemas.js';
+import type { Deal, DataSet, DealSort } from '../../src/model/schemas.js';
+import { dealComparator } from '../../src/model/rules.js';
 import { defaultLostReasons, defaultStages } from '../../src/model/defaults.js';
 import { runAdapterConformance } from '../../src/testing/index.js';
 import { rejection } from '../support/rejection.js';
@@ -90,6 +91,25 @@ afterEach(async () => {
 
 const T0 = '2025-01-01T09:00:00.000Z';
 
+/** The deal indexes of the current layout. */
+const DEAL_INDEXES = [
+  'amountOrder',
+  'closedAtOrder',
+  'createdAtOrder',
+  'expectedCloseOrder',
+  'lostReasonId',
+  'probabilityOrder',
+  'rankOrder',
+  'stageRank',
+  'status',
+  'updatedAtOrder',
+];
+
+async function dealIndexNames(name: string): Promise<string[]> {
+  const db = await openRaw(name);
+  return [...db.transaction('deals').objectStore('deals').indexNames].sort();
+}
+
 // ---- tests ------------------------------------------------------------------------
 
 describe('IndexedDbAdapter', () => {
@@ -174,7 +194,66 @@ describe('IndexedDbAdapter', () => {
     expect(restored).to.include({ status: 'open', probability: 20, version: '2' });
     const moved = await adapter.moveDeal('d1', { stageId: 'lead', index: 1 });
     expect(moved.rank).to.be.greaterThan(2048);
+    // Through version 3: the old rows page from the sort indexes.
+    expect(await dealIndexNames(name)).to.deep.equal(DEAL_INDEXES);
+    const byAmount = await adapter.listDeals({}, { field: 'amount', direction: 'desc' }, { limit: 1 });
+    const next = await adapter.listDeals({}, { field: 'amount', direction: 'desc' }, { cursor: byAmount.nextCursor });
+    // Equal amounts: by id.
+    expect([...byAmount.items, ...next.items].map((d) => d.id)).to.deep.equal(['d1', 'd2']);
+    expect(byAmount.total).to.equal(undefined);
     expect(corrupt).to.deep.equal([]);
+  });
+
+  it('upgrades a version 2 database to the sort indexes, keeping its data', async () => {
+    const name = uniqueName();
+    // The version 2 layout, with the `stageId` and `expectedClose` indexes version 3 replaces.
+    const v2 = await openRaw(name, 2, (db) => {
+      const deals = db.createObjectStore('deals', { keyPath: 'id' });
+      deals.createIndex('status', 'status');
+      deals.createIndex('stageId', 'stageId');
+      deals.createIndex('lostReasonId', 'lostReasonId');
+      deals.createIndex('expectedClose', 'expectedClose');
+      deals.createIndex('stageRank', ['stageId', 'rank']);
+      deals.createIndex('rankOrder', ['rank', 'id']);
+      db.createObjectStore('stages', { keyPath: 'id' });
+      db.createObjectStore('reasons', { keyPath: 'id' });
+      db.createObjectStore('history', { keyPath: 'seq', autoIncrement: true }).createIndex('dealId', 'dealId');
+      db.createObjectStore('meta', { keyPath: 'key' });
+    });
+    await rawPut(v2, 'stages', defaultStages());
+    await rawPut(v2, 'reasons', defaultLostReasons().map((reason, position) => ({ ...reason, position })));
+    const adapter0 = await open({ name: uniqueName(), now: () => T0 });
+    const template = await adapter0.createDeal({ title: 'Template' });
+    const deals: Deal[] = [
+      { ...template, id: 'a', amount: 300, expectedClose: '2026-03-01', stageId: 'new', rank: 1024 },
+      { ...template, id: 'b', amount: 100, expectedClose: null, stageId: 'qualified', rank: 1024 },
+      { ...template, id: 'c', amount: 300, expectedClose: '2026-01-01', stageId: 'new', rank: 2048 },
+      { ...template, id: 'd', amount: 200, expectedClose: '2026-02-01', stageId: 'qualified', rank: 2048 },
+    ];
+    // A damaged row is kept through the upgrade, to be reported when read.
+    await rawPut(v2, 'deals', [...deals, { ...template, id: 'broken', title: 42 }]);
+    v2.close();
+
+    const corrupt: CorruptRow[] = [];
+    const adapter = await open({ name, onCorruptRow: (row) => corrupt.push(row) });
+    expect(await dealIndexNames(name)).to.deep.equal(DEAL_INDEXES);
+    for (const sort of [
+      { field: 'amount', direction: 'desc' },
+      { field: 'expectedClose', direction: 'asc' },
+      { field: 'expectedClose', direction: 'desc' },
+      { field: 'rank', direction: 'desc' },
+    ] as DealSort[]) {
+      const page = await adapter.listDeals({}, sort, { limit: 3 });
+      const rest = await adapter.listDeals({}, sort, { cursor: page.nextCursor });
+      const want = [...deals].sort(dealComparator(sort)).map((d) => d.id);
+      expect([...page.items, ...rest.items].map((d) => d.id), `${sort.field} ${sort.direction}`).to.deep.equal(want);
+      expect(page.total).to.equal(undefined);
+    }
+    // Narrowing by stage and close date goes through the new indexes.
+    expect((await adapter.listDeals({ stageIds: ['qualified'] })).items.map((d) => d.id)).to.deep.equal(['b', 'd']);
+    expect((await adapter.listDeals({ closeDate: { from: '2026-01-15', to: '2026-03-01' } })).items.map((d) => d.id)).to.deep.equal(['a', 'd']);
+    expect(await adapter.getDeal('c')).to.deep.equal(deals[2]);
+    expect(corrupt.map((row) => row.key)).to.deep.equal(['broken']);
   });
 
   it('skips and reports damaged rows once, without counting them', async () => {
@@ -195,7 +274,9 @@ describe('IndexedDbAdapter', () => {
     await waitFor(() => corrupt.some((row) => row.key === 'no-rank'), 'the unindexed row to be reported');
     const byAmount = await adapter.listDeals({}, { field: 'amount', direction: 'desc' });
     expect(byAmount.items.map((d) => d.id)).to.deep.equal([good.id]);
-    expect(byAmount.total).to.equal(1);
+    // Pages read from a sort index have no total; those read by sorting count valid deals only.
+    expect(byAmount.total).to.equal(undefined);
+    expect((await adapter.listDeals({}, { field: 'title', direction: 'desc' })).total).to.equal(1);
     expect((await adapter.listDeals({ statuses: ['open'] }, { field: 'title', direction: 'asc' })).total).to.equal(1);
     expect((await adapter.listStages()).map((s) => s.id)).to.deep.equal(defaultStages().map((s) => s.id));
     expect((await adapter.history(good.id)).map((e) => e.type)).to.deep.equal(['created']);
