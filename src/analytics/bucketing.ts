@@ -4,7 +4,7 @@
  * sum depends on.
  */
 import type { Deal } from '../model/schemas.js';
-import { boundaryIndex, periodBoundaries } from './periods.js';
+import { DayLocator, periodBoundaries } from './periods.js';
 import type { ForecastOptions } from './types.js';
 import { checkCurrency, checkOptions, invalid } from './validation.js';
 
@@ -30,6 +30,8 @@ export interface HorizonLayout {
   bounds: string[];
   /** The overdue frame first, then one per period. */
   frames: BucketFrame[];
+  /** Finds the period of a day among `bounds`. */
+  days: DayLocator;
 }
 
 /** Validates the horizon options and lays out the buckets. */
@@ -44,18 +46,18 @@ export function layoutHorizon(options: HorizonOptions): HorizonLayout {
   for (let i = 0; i + 1 < bounds.length; i++) {
     frames.push({ key: bounds[i]!, start: bounds[i]!, end: bounds[i + 1]!, overdue: false });
   }
-  return { bounds, frames };
+  return { bounds, frames, days: new DayLocator(bounds) };
 }
 
 /**
  * The bucket of an open deal: 0 (overdue) when it was expected before the
  * horizon, 1..n for the periods, `UNDATED` without a date, `BEYOND` after the
- * horizon. Compares `YYYY-MM-DD` strings: no date is parsed per deal.
+ * horizon. No date is parsed into a Date per deal.
  */
-export function openDealBucket(bounds: readonly string[], expectedClose: string | null): number {
+export function openDealBucket(days: DayLocator, expectedClose: string | null): number {
   if (expectedClose === null) return UNDATED;
-  const bucket = boundaryIndex(bounds, expectedClose) + 1;
-  return bucket < bounds.length ? bucket : BEYOND;
+  const period = days.locate(expectedClose);
+  return period < days.periodCount ? period + 1 : BEYOND;
 }
 
 /**

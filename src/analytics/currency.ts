@@ -25,25 +25,32 @@ export function convert(amount: number, from: string, to: string, rates?: Rates)
 }
 
 /**
- * A memoized `rateFor` into one display currency, for loops over many deals
- * that share a handful of currencies.
+ * The usable rates into one display currency, read once: `factor(from)` is
+ * `rateFor(from, to, rates)` as it was when the table was made. For loops
+ * over many deals: a method on one class, with every rate read up front,
+ * keeps the loop's optimized code free of rarely run paths (a first lookup
+ * of a currency), which used to throw it away now and then.
  */
+export class RateTable {
+  private readonly to: string;
+  private readonly factors = new Map<string, number | null>();
+
+  constructor(to: string, rates: Rates | undefined) {
+    this.to = to;
+    // Own properties only, as rateFor reads them.
+    for (const code of rates ? Object.getOwnPropertyNames(rates) : []) this.factors.set(code, rateFor(code, to, rates));
+  }
+
+  factor(from: string): number | null {
+    if (from === this.to) return 1;
+    return this.factors.get(from) ?? null;
+  }
+}
+
+/** `rateFor` into one display currency, with the rates as they are now (see `RateTable`). */
 export function rateLookup(to: string, rates: Rates | undefined): (from: string) => number | null {
-  const cache = new Map<string, number | null>();
-  // Deals mostly come in runs of one currency: checking the last one first skips the map.
-  let lastFrom: string | undefined;
-  let lastRate: number | null = null;
-  return (from) => {
-    if (from === lastFrom) return lastRate;
-    let rate = cache.get(from);
-    if (rate === undefined) {
-      rate = rateFor(from, to, rates);
-      cache.set(from, rate);
-    }
-    lastFrom = from;
-    lastRate = rate;
-    return rate;
-  };
+  const table = new RateTable(to, rates);
+  return (from) => table.factor(from);
 }
 
 /** Collects the deals left out for want of a rate, per currency. */

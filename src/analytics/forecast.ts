@@ -5,8 +5,8 @@
 import { sortStages } from '../model/rules.js';
 import type { Deal, Stage } from '../model/schemas.js';
 import { BEYOND, UNDATED, checkSummable, layoutHorizon, openDealBucket } from './bucketing.js';
-import { MissingRateTally, rateLookup } from './currency.js';
-import { boundaryIndex, comparableUtcDay } from './periods.js';
+import { MissingRateTally, RateTable } from './currency.js';
+import { comparableUtcDay, type DayLocator } from './periods.js';
 import type { ForecastBucket, ForecastOptions, ForecastOutside, ForecastResult, ForecastSeries } from './types.js';
 import { checkArray, invalid } from './validation.js';
 
@@ -64,6 +64,77 @@ function checkGroupBy(groupBy: ForecastOptions['groupBy']): void {
 
 const emptyOutside = (): ForecastOutside => ({ count: 0, weighted: 0, unweighted: 0 });
 
+/** What the deals add up to, per bucket and series. */
+interface Sums {
+  series: SeriesSums;
+  /** Won actuals per bucket. */
+  won: Float64Array;
+  /** Deals counted per bucket, open and won. */
+  counts: Uint32Array;
+  undated: ForecastOutside;
+  beyond: ForecastOutside;
+  missing: MissingRateTally;
+}
+
+/** How `addDeals` places and converts a deal. */
+interface Placing {
+  days: DayLocator;
+  rates: RateTable;
+  byStage: boolean;
+  labelOf: (key: string) => string;
+}
+
+/**
+ * Adds every deal into `sums`, as `forecast` describes.
+ *
+ * The loop has a function of its own for V8's sake. A long loop is compiled
+ * to optimized code while it runs, before the code after it has ever run;
+ * in one function with that code, every later call threw the optimized loop
+ * away on reaching it, and most of the loop ran unoptimized. An index rather
+ * than for-of, too: unoptimized, for-of allocates an object per deal.
+ */
+function addDeals(deals: readonly Deal[], sums: Sums, { days, rates, byStage, labelOf }: Placing): void {
+  const { series, won, counts, undated, beyond, missing } = sums;
+  for (let i = 0; i < deals.length; i++) {
+    const deal = deals[i]!;
+    const status = deal.status;
+    if (status === 'open') {
+      checkSummable(deal);
+      const factor = rates.factor(deal.currency);
+      if (factor === null) {
+        missing.add(deal.currency, deal.amount);
+        continue;
+      }
+      const amount = deal.amount * factor;
+      const weighted = (amount * deal.probability) / 100;
+      const bucket = openDealBucket(days, deal.expectedClose);
+      if (bucket === UNDATED || bucket === BEYOND) {
+        const outside = bucket === UNDATED ? undated : beyond;
+        outside.count += 1;
+        outside.weighted += weighted;
+        outside.unweighted += amount;
+        continue;
+      }
+      const index = series.indexOf(byStage ? deal.stageId : deal.owner, labelOf);
+      series.weighted[index]![bucket]! += weighted;
+      series.unweighted[index]![bucket]! += amount;
+      counts[bucket]! += 1;
+    } else if (status === 'won' && deal.closedAt !== null) {
+      const period = days.locate(comparableUtcDay(deal.closedAt));
+      if (period < 0 || period >= days.periodCount) continue;
+      checkSummable(deal);
+      const factor = rates.factor(deal.currency);
+      if (factor === null) {
+        missing.add(deal.currency, deal.amount);
+        continue;
+      }
+      const bucket = period + 1;
+      won[bucket]! += deal.amount * factor;
+      counts[bucket]! += 1;
+    }
+  }
+}
+
 /**
  * Computes the forecast of `deals` over the horizon in `options`.
  *
@@ -97,14 +168,11 @@ const emptyOutside = (): ForecastOutside => ({ count: 0, weighted: 0, unweighted
 export function forecast(deals: readonly Deal[], stages: readonly Stage[], options: ForecastOptions): ForecastResult {
   checkArray(deals, 'deals');
   checkArray(stages, 'stages');
-  const { bounds, frames } = layoutHorizon(options);
+  const { frames, days } = layoutHorizon(options);
   checkGroupBy(options.groupBy);
   const bucketCount = frames.length;
-  const horizonStart = bounds[0]!;
-  const horizonEnd = bounds[bounds.length - 1]!;
   const byStage = options.groupBy === 'stage';
-  const rate = rateLookup(options.currency, options.rates);
-  const missing = new MissingRateTally();
+  const rates = new RateTable(options.currency, options.rates);
 
   const series = new SeriesSums(bucketCount);
   const stageNames = new Map<string, string>();
@@ -113,48 +181,16 @@ export function forecast(deals: readonly Deal[], stages: readonly Stage[], optio
     if (byStage && !stage.won) series.preset(stage.id, stage.name);
   }
   const labelOf = (key: string): string => (byStage ? stageNames.get(key) ?? key : key);
-  const won = new Float64Array(bucketCount);
-  const counts = new Uint32Array(bucketCount);
-  const undated = emptyOutside();
-  const beyond = emptyOutside();
-
-  for (const deal of deals) {
-    const status = deal.status;
-    if (status === 'open') {
-      checkSummable(deal);
-      const factor = rate(deal.currency);
-      if (factor === null) {
-        missing.add(deal.currency, deal.amount);
-        continue;
-      }
-      const amount = deal.amount * factor;
-      const weighted = (amount * deal.probability) / 100;
-      const bucket = openDealBucket(bounds, deal.expectedClose);
-      if (bucket === UNDATED || bucket === BEYOND) {
-        const outside = bucket === UNDATED ? undated : beyond;
-        outside.count += 1;
-        outside.weighted += weighted;
-        outside.unweighted += amount;
-        continue;
-      }
-      const index = series.indexOf(byStage ? deal.stageId : deal.owner, labelOf);
-      series.weighted[index]![bucket]! += weighted;
-      series.unweighted[index]![bucket]! += amount;
-      counts[bucket]! += 1;
-    } else if (status === 'won' && deal.closedAt !== null) {
-      const closed = comparableUtcDay(deal.closedAt);
-      if (closed < horizonStart || closed >= horizonEnd) continue;
-      checkSummable(deal);
-      const factor = rate(deal.currency);
-      if (factor === null) {
-        missing.add(deal.currency, deal.amount);
-        continue;
-      }
-      const bucket = boundaryIndex(bounds, closed) + 1;
-      won[bucket]! += deal.amount * factor;
-      counts[bucket]! += 1;
-    }
-  }
+  const sums: Sums = {
+    series,
+    won: new Float64Array(bucketCount),
+    counts: new Uint32Array(bucketCount),
+    undated: emptyOutside(),
+    beyond: emptyOutside(),
+    missing: new MissingRateTally(),
+  };
+  addDeals(deals, sums, { days, rates, byStage, labelOf });
+  const { won, counts, undated, beyond, missing } = sums;
 
   const order = series.displayOrder();
   const totals = { weighted: 0, unweighted: 0, won: 0 };

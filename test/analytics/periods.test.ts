@@ -11,6 +11,7 @@ import {
   periodStart,
   utcDay,
 } from '../../src/analytics/index.js';
+import { DayLocator } from '../../src/analytics/periods.js';
 import { DealAdapterError } from '../../src/adapters/errors.js';
 
 const DAY_MS = 86_400_000;
@@ -90,6 +91,50 @@ describe('analytics/periods', () => {
     expect(boundaryIndex(bounds, '2026-02-28')).to.equal(1);
     expect(boundaryIndex(bounds, '2026-03-31')).to.equal(2);
     expect(boundaryIndex(bounds, '2026-04-01')).to.equal(3);
+  });
+
+  it('locates days without a search exactly where the binary search does', () => {
+    const probes = [
+      '2025-11-30', '2025-12-01', '2025-12-31', '2026-01-01', '2026-02-28', '2026-02-30', '2026-02-31', '2026-03-31', '2026-04-01',
+      '2031-01-01', '2026-01-01T00:00:00.000Z', '2026-03-31T23:59:59.999Z',
+      // Not days, and not ordered like days: found by the search, as before.
+      '2026-00-05', '2026-00-31', '2026-01-00', '2026-01-32', '2025-12-32', '2025-13-01', '2026-02-99', '2026-0a-15',
+      '2026/02/15', '2026x01-15', '2026-01x15', '2026-02', '', 'soon', '9999-12-31', '0000-01-01',
+    ];
+    for (const bounds of [periodBoundaries('2026-01-10', 'month', 3), periodBoundaries('2025-12-01', 'week', 10)]) {
+      const days = new DayLocator(bounds);
+      expect(days.periodCount).to.equal(bounds.length - 1);
+      for (const day of probes) expect(days.locate(day), `${day} in ${bounds[0]} ...`).to.equal(boundaryIndex(bounds, day));
+    }
+  });
+
+  it('locates any string as the binary search does, for every kind of period', () => {
+    const digit = fc.constantFrom(...'0123456789');
+    const twoDigits = fc.tuple(digit, digit).map(([a, b]) => a + b);
+    const month = fc.oneof(twoDigits, fc.constantFrom('00', '01', '02', '03', '12', '13'));
+    const day = fc.oneof(twoDigits, fc.constantFrom('00', '01', '28', '29', '30', '31', '32', '99'));
+    // Mostly day-shaped strings near the horizon, with impossible months and days, tails and stray characters.
+    const dayLike = fc
+      .tuple(fc.constantFrom('2024', '2025', '2026', '2027', '1999'), month, day, fc.constantFrom('', 'T12:00:00.000Z', 'x'))
+      .map(([year, month, day, tail]) => `${year}-${month}-${day}${tail}`);
+    const anyText = fc.oneof(dayLike, anyDay, fc.string({ maxLength: 12 }));
+    // Horizons mostly over those years, so the odd strings fall around their bounds.
+    const nearFrom = fc.integer({ min: 19_700, max: 21_200 }).map((n) => dayOfMs(n * DAY_MS));
+    fc.assert(
+      fc.property(fc.oneof(nearFrom, anyDay), anyPeriod, fc.integer({ min: 1, max: 60 }), fc.array(anyText, { maxLength: 40 }), (from, period, periods, texts) => {
+        const bounds = periodBoundaries(from, period, periods);
+        const days = new DayLocator(bounds);
+        for (const text of [...texts, ...bounds]) expect(days.locate(text), text).to.equal(boundaryIndex(bounds, text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses period boundaries that are not ascending days', () => {
+    expectValidationError(() => new DayLocator([]), 'bounds');
+    expectValidationError(() => new DayLocator(['2026-02-01', '2026-01-01']), 'bounds');
+    expectValidationError(() => new DayLocator(['2026-01-01', '2026-01-01']), 'bounds');
+    expectValidationError(() => new DayLocator(['2026-01-01', 'soon']), 'bounds');
   });
 
   it('reads the UTC day of instants written with an offset', () => {

@@ -1,5 +1,6 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { DealAdapter } from '../../adapters/adapter.js';
 import { toDealAdapterError } from '../../adapters/errors.js';
@@ -20,6 +21,8 @@ import { DealElement, hostStyles } from '../../internal/deal-element.js';
 import type { Deal } from '../../model/schemas.js';
 import type { DealStore } from '../../store/deal-store.js';
 import type { StoreChange } from '../../store/events.js';
+import { bars } from './bars-directive.js';
+import { cells } from './cells-directive.js';
 import { forecastChartStyles, PALETTE_SIZE } from './forecast-chart.styles.js';
 import {
   closeDateRange,
@@ -40,6 +43,7 @@ import {
   openSeriesId,
   seriesKeyOf,
   stackingOrder,
+  type ChartColumn,
   type ChartLayout,
   type ChartMode,
   type ChartRow,
@@ -78,6 +82,17 @@ const LOADING: ForecastView = {
   empty: null,
   busy: true,
 };
+
+/** What the chart draws for a ready view: its series, rows and (once the size is known) layout. */
+interface Drawing {
+  /** What it was computed from, compared by identity to know when to compute it again. */
+  inputs: readonly unknown[];
+  result: ForecastResult;
+  ids: string[];
+  rows: ChartRow[];
+  /** Null before the first measurement and when the chart shows an empty state instead. */
+  layout: ChartLayout | null;
+}
 
 /** The seed of the range simulation: fixed, so the band is the same on every render. */
 const RANGE_SEED = 1;
@@ -190,6 +205,7 @@ export class DealForecastChart extends DealElement<Messages> {
   #view: ForecastView = LOADING;
   #deals: readonly Deal[] = [];
   #range: ForecastRangeBucket[] | null = null;
+  #drawing: Drawing | null = null;
   #dataDirty = true;
   #rangeDirty = true;
   /** Store settings seen at the last computation, to skip state changes that do not matter (undo label...). */
@@ -233,6 +249,7 @@ export class DealForecastChart extends DealElement<Messages> {
       this.#rangeDirty = false;
       this.#range = this.#computeRange();
     }
+    this.#drawing = this.#nextDrawing();
   }
 
   #computeView(): ForecastView {
@@ -361,6 +378,35 @@ export class DealForecastChart extends DealElement<Messages> {
     if (index !== null) this.tooltipDismissed = false;
   }
 
+  /** The column whose period button an event on the row of periods came from, if any. */
+  #periodOf(event: Event): ChartColumn | null {
+    const button = (event.target as Element).closest<HTMLElement>('button.period');
+    const columns = this.#drawing?.layout?.columns ?? [];
+    return (button && columns.find((column) => column.row.key === button.dataset['period'])) || null;
+  }
+
+  #onPeriodsClick = (event: MouseEvent): void => {
+    const column = this.#periodOf(event);
+    if (column) this.#select(column.row);
+  };
+
+  #onPeriodsFocusIn = (event: FocusEvent): void => {
+    const column = this.#periodOf(event);
+    if (!column) return;
+    this.#focus.focused(column.index);
+    this.#showTooltip('focus', column.index);
+  };
+
+  #onPeriodsPointerOver = (event: PointerEvent): void => {
+    const column = this.#periodOf(event);
+    if (column) this.#showTooltip('hover', column.index);
+  };
+
+  // Moving to the next period fires this, then pointerover on that one: both land in the same update.
+  #onPeriodsPointerOut = (event: PointerEvent): void => {
+    if (this.#periodOf(event)) this.#showTooltip('hover', null);
+  };
+
   #onPeriodsFocusOut = (event: FocusEvent): void => {
     const next = event.relatedTarget as Node | null;
     if (!next || !(event.currentTarget as HTMLElement).contains(next)) this.#showTooltip('focus', null);
@@ -446,27 +492,53 @@ export class DealForecastChart extends DealElement<Messages> {
     }
   }
 
-  protected override render(): TemplateResult {
+  /**
+   * The drawing for the current view and settings: the same object while
+   * none of its inputs changed, so hovering, focusing or adding the table
+   * neither recomputes it nor (through `guard`) re-renders the bars.
+   */
+  #nextDrawing(): Drawing | null {
     const view = this.#view;
     const result = view.status === 'ready' ? view.result : null;
-    const ids = result ? chartSeriesIds(result) : [];
-    const rows = result
-      ? chartRows(result, {
-          mode: this.mode,
-          hidden: this.hiddenSeries,
-          target: this.target,
-          cumulative: this.cumulative,
-          range: this.#range,
-        })
-      : [];
-    const drawn = result !== null && view.empty === null;
-    const layout = drawn && this.#size.width > 0 ? this.#layout(rows, ids) : null;
+    if (!result) return null;
+    const inputs = [
+      result,
+      view.empty,
+      this.#range,
+      this.mode,
+      this.hiddenSeries,
+      this.target,
+      this.cumulative,
+      this.#size.width,
+      this.#size.height,
+      this.direction,
+      this.l10n.locale,
+      this.l10n.msg,
+    ];
+    const last = this.#drawing;
+    if (last && last.inputs.every((input, i) => input === inputs[i])) return last;
+    const ids = chartSeriesIds(result);
+    const rows = chartRows(result, {
+      mode: this.mode,
+      hidden: this.hiddenSeries,
+      target: this.target,
+      cumulative: this.cumulative,
+      range: this.#range,
+    });
+    const layout = view.empty === null && this.#size.width > 0 ? this.#layout(rows, ids) : null;
+    return { inputs, result, ids, rows, layout };
+  }
+
+  protected override render(): TemplateResult {
+    const view = this.#view;
+    const drawing = this.#drawing;
+    const drawn = drawing !== null && view.empty === null;
 
     return html`
       <div class="chart" dir=${this.direction}>
         ${drawn
           ? html`<div class="toolbar">
-              ${this.#renderLegend(ids, result!)}
+              ${this.#renderLegend(drawing.ids, drawing.result)}
               <button
                 class="table-toggle"
                 part="table-toggle"
@@ -482,9 +554,15 @@ export class DealForecastChart extends DealElement<Messages> {
             </div>`
           : nothing}
         <div class="frame" aria-busy=${view.busy ? 'true' : 'false'}>
-          ${layout ? this.#renderChart(layout, rows, ids) : nothing} ${this.#renderMessage(view)}
+          ${drawing?.layout ? this.#renderChart(drawing, drawing.layout) : nothing} ${this.#renderMessage(view)}
         </div>
-        ${result ? this.#renderNotes(result) : nothing} ${drawn && this.tableReady ? this.#renderTable(rows, ids, result!) : nothing}
+        ${drawing ? this.#renderNotes(drawing.result) : nothing}
+        ${drawn && this.tableReady
+          ? // The wrapper hides the table: a table will not shrink to the 1px of the visually-hidden pattern.
+            html`<div class=${this.tableShown ? 'table-wrap' : 'table-wrap visually-hidden'}>
+              ${guard([drawing], () => this.#renderTable(drawing))}
+            </div>`
+          : nothing}
       </div>
     `;
   }
@@ -536,40 +614,41 @@ export class DealForecastChart extends DealElement<Messages> {
     </div>`;
   }
 
-  #renderChart(layout: ChartLayout, rows: readonly ChartRow[], ids: readonly string[]): TemplateResult {
-    const { plot } = layout;
+  #renderChart(drawing: Drawing, layout: ChartLayout): TemplateResult {
     const selectedKey = this.#view.selectedKey;
-    const bars = repeat(
+    return html`${guard([drawing, selectedKey], () => this.#renderSvg(drawing, layout, selectedKey))}
+      ${this.#renderPeriods(layout)} ${this.#renderTooltip(layout, drawing.ids)}`;
+  }
+
+  #renderSvg({ rows, ids }: Drawing, layout: ChartLayout, selectedKey: string | null): TemplateResult {
+    const { plot } = layout;
+    const colorClasses = new Map(ids.map((id) => [id, `bar ${this.#colorClass(id, ids)}`]));
+    const colorOf = (id: string): string => colorClasses.get(id)!;
+    const columns = repeat(
       layout.columns,
       (column) => column.row.key,
       (column) => {
-        const selected = column.row.key === selectedKey;
-        return svg`<g class=${selectedKey !== null && !selected ? 'column dimmed' : 'column'}>
-          ${selected ? svg`<rect class="selection" x=${column.slotX} y=${plot.top} width=${column.slotWidth} height=${plot.bottom - plot.top}></rect>` : nothing}
-          ${repeat(
-            column.segments,
-            (segment) => segment.id,
-            (segment) => svg`<rect
-              part="bar"
-              class="bar ${this.#colorClass(segment.id, ids)}"
-              data-period=${column.row.key}
-              data-series=${segment.id}
-              x=${segment.x}
-              y=${segment.y}
-              width=${segment.width}
-              height=${segment.height}
-            ></rect>`,
-          )}
-          ${column.outline
-            ? svg`<rect part="outline" class="outline" data-period=${column.row.key} x=${column.outline.x} y=${column.outline.y} width=${column.outline.width} height=${column.outline.height}></rect>`
-            : nothing}
-          ${column.range
-            ? svg`<rect part="range" class="range" data-period=${column.row.key} x=${column.range.x} y=${column.range.y} width=${column.range.width} height=${column.range.height}></rect>`
-            : nothing}
-          ${column.showLabel
+        const key = column.row.key;
+        const selected = key === selectedKey;
+        const { outline, range } = column;
+        // No whitespace between the elements: it would be cloned as text nodes for every column.
+        return svg`<g class=${selectedKey !== null && !selected ? 'column dimmed' : 'column'}>${
+          selected
+            ? svg`<rect class="selection" x=${column.slotX} y=${plot.top} width=${column.slotWidth} height=${plot.bottom - plot.top}></rect>`
+            : nothing
+        }${bars(key, column.segments, colorOf)}${
+          outline
+            ? svg`<rect part="outline" class="outline" data-period=${key} x=${outline.x} y=${outline.y} width=${outline.width} height=${outline.height}></rect>`
+            : nothing
+        }${
+          range
+            ? svg`<rect part="range" class="range" data-period=${key} x=${range.x} y=${range.y} width=${range.width} height=${range.height}></rect>`
+            : nothing
+        }${
+          column.showLabel
             ? svg`<text class="period-label" x=${column.center} y=${plot.bottom + 16} text-anchor="middle">${this.#bucketLabel(column.row)}</text>`
-            : nothing}
-        </g>`;
+            : nothing
+        }</g>`;
       },
     );
 
@@ -581,7 +660,7 @@ export class DealForecastChart extends DealElement<Messages> {
               <text class="tick" x=${layout.tickLabelX} y=${tick.y} dy="0.32em" text-anchor="end">${tick.label}</text>`,
           )}
         </g>
-        ${bars}
+        ${columns}
         <line class="baseline" x1=${plot.left} x2=${plot.right} y1=${plot.bottom} y2=${plot.bottom}></line>
         ${layout.targetLine
           ? svg`<line part="target-line" class="target-line" x1=${layout.targetLine.x1} x2=${layout.targetLine.x2} y1=${layout.targetLine.y} y2=${layout.targetLine.y}></line>`
@@ -593,19 +672,25 @@ export class DealForecastChart extends DealElement<Messages> {
           ? svg`<polyline part="cumulative-line" class="cumulative-line" points=${layout.cumulativeLine}></polyline>`
           : nothing}
       </svg>
-      ${this.#renderPeriods(layout)} ${this.#renderTooltip(layout, ids)}
     `;
   }
 
+  // One set of listeners on the row rather than on each period's button.
   #renderPeriods(layout: ChartLayout): TemplateResult {
     const count = layout.columns.length;
     const tooltipIndex = this.#tooltipIndex(count);
+    const top = layout.plot.top;
+    const height = layout.height - top;
     return html`<div
       class="periods"
       role="toolbar"
       aria-label=${this.l10n.msg['chart.periods']}
       @keydown=${this.#onPeriodsKeydown}
+      @focusin=${this.#onPeriodsFocusIn}
       @focusout=${this.#onPeriodsFocusOut}
+      @click=${this.#onPeriodsClick}
+      @pointerover=${this.#onPeriodsPointerOver}
+      @pointerout=${this.#onPeriodsPointerOut}
     >
       ${layout.columns.map(
         (column) =>
@@ -614,19 +699,11 @@ export class DealForecastChart extends DealElement<Messages> {
             type="button"
             class="period"
             data-period=${column.row.key}
-            style="left:${column.slotX}px;top:${layout.plot.top}px;width:${column.slotWidth}px;height:${layout.height -
-            layout.plot.top}px"
+            style="left:${column.slotX}px;top:${top}px;width:${column.slotWidth}px;height:${height}px"
             tabindex=${this.#focus.tabIndex(column.index, count)}
             aria-label=${this.l10n.t('chart.periodLabel', { period: this.#bucketLabel(column.row), total: this.#money(column.row.total) })}
             aria-pressed=${column.row.key === this.#view.selectedKey ? 'true' : 'false'}
             aria-describedby=${tooltipIndex === column.index ? 'tooltip' : nothing}
-            @click=${() => this.#select(column.row)}
-            @focus=${() => {
-              this.#focus.focused(column.index);
-              this.#showTooltip('focus', column.index);
-            }}
-            @pointerenter=${() => this.#showTooltip('hover', column.index)}
-            @pointerleave=${() => this.#showTooltip('hover', null)}
           ></button>`,
       )}
     </div>`;
@@ -693,41 +770,41 @@ export class DealForecastChart extends DealElement<Messages> {
     `;
   }
 
-  #renderTable(rows: readonly ChartRow[], ids: readonly string[], result: ForecastResult): TemplateResult {
+  #renderTable({ rows, ids, result }: Drawing): TemplateResult {
     const msg = this.l10n.msg;
     const shown = ids.filter((id) => !this.hiddenSeries.has(id));
-    const both = this.mode === 'both';
-    const target = rows.some((row) => row.target !== null);
-    const cumulative = rows.some((row) => row.cumulative !== null);
-    const targetSum = rows.some((row) => row.cumulativeTarget !== null);
-    const cell = (value: number | null): TemplateResult => html`<td>${value === null ? '' : this.#money(value)}</td>`;
-    // The wrapper hides the table: a table will not shrink to the 1px of the visually-hidden pattern.
-    return html`<div class=${this.tableShown ? 'table-wrap' : 'table-wrap visually-hidden'}><table id="table" part="table">
+    // After the series and the total, the columns that have a value in some row.
+    const extras: [heading: string, value: (row: ChartRow) => number | null][] = [];
+    if (this.mode === 'both') extras.push([msg['chart.unweightedTotal'], (row) => row.unweightedTotal]);
+    if (rows.some((row) => row.target !== null)) extras.push([msg['chart.target'], (row) => row.target]);
+    if (rows.some((row) => row.cumulative !== null)) extras.push([msg['chart.cumulative'], (row) => row.cumulative]);
+    if (rows.some((row) => row.cumulativeTarget !== null)) extras.push([msg['chart.cumulativeTarget'], (row) => row.cumulativeTarget]);
+    const texts = (row: ChartRow): string[] => [
+      ...row.values.map((entry) => this.#money(entry.value)),
+      this.#money(row.total),
+      ...extras.map(([, value]) => {
+        const amount = value(row);
+        return amount === null ? '' : this.#money(amount);
+      }),
+    ];
+    return html`<table id="table" part="table">
       <caption>
         ${msg['chart.caption']}
       </caption>
       <thead>
         <tr>
-          <th scope="col">${msg['chart.period']}</th>
-          ${shown.map((id) => html`<th scope="col" data-series=${id}>${this.#seriesLabel(id, result)}</th>`)}
-          <th scope="col">${msg['chart.total']}</th>
-          ${both ? html`<th scope="col">${msg['chart.unweightedTotal']}</th>` : nothing}
-          ${target ? html`<th scope="col">${msg['chart.target']}</th>` : nothing}
-          ${cumulative ? html`<th scope="col">${msg['chart.cumulative']}</th>` : nothing}
-          ${targetSum ? html`<th scope="col">${msg['chart.cumulativeTarget']}</th>` : nothing}
+          <th scope="col">${msg['chart.period']}</th>${shown.map(
+            (id) => html`<th scope="col" data-series=${id}>${this.#seriesLabel(id, result)}</th>`,
+          )}<th scope="col">${msg['chart.total']}</th>${extras.map(([heading]) => html`<th scope="col">${heading}</th>`)}
         </tr>
       </thead>
       <tbody>
         ${rows.map(
-          (row) => html`<tr data-period=${row.key}>
-            <th scope="row">${this.#bucketLabel(row)}</th>
-            ${row.values.map((entry) => cell(entry.value))} ${cell(row.total)}
-            ${both ? cell(row.unweightedTotal) : nothing} ${target ? cell(row.target) : nothing}
-            ${cumulative ? cell(row.cumulative) : nothing} ${targetSum ? cell(row.cumulativeTarget) : nothing}
-          </tr>`,
+          (row) =>
+            html`<tr data-period=${row.key}><th scope="row">${this.#bucketLabel(row)}</th>${cells(texts(row))}</tr>`,
         )}
       </tbody>
-    </table></div>`;
+    </table>`;
   }
 }
 

@@ -544,6 +544,38 @@ describe('<deal-forecast-chart> live data and empty states', () => {
     ]);
   });
 
+  it('keeps the element of each bar as the numbers change, and the bars of a period in stacking order', async () => {
+    const { chart, store } = await mount();
+    const february = () => [...root(chart).querySelectorAll<SVGRectElement>('rect[part="bar"][data-period="2027-02-01"]')];
+    const series = () => february().map((rect) => rect.dataset['series']);
+    const won = bar(chart, '2027-02-01', 'won')!;
+    const proposition = bar(chart, '2027-02-01', 'open:proposition')!;
+    expect(series()).to.deep.equal(['won', 'open:proposition']);
+
+    await store.updateDeal('c', { amount: 6000 });
+    await chart.updateComplete;
+    // The same rects, resized: their heights transition instead of jumping.
+    expect(bar(chart, '2027-02-01', 'open:proposition')).to.equal(proposition);
+    expect(bar(chart, '2027-02-01', 'won')).to.equal(won);
+    expect(height(proposition) / height(won)).to.be.closeTo(4200 / 4000, 0.001);
+
+    // A stage that gets a deal in February stacks on top; won stays at the base.
+    await store.updateDeal('a', { expectedClose: '2027-02-20' });
+    await chart.updateComplete;
+    expect(series()).to.deep.equal(['won', 'open:proposition', 'open:new']);
+    expect(february()[0]).to.equal(won);
+    expect(february()[1]).to.equal(proposition);
+
+    legendButton(chart, 'won').click();
+    await chart.updateComplete;
+    expect(series()).to.deep.equal(['open:proposition', 'open:new']);
+    expect(february()[0]).to.equal(proposition);
+    legendButton(chart, 'won').click();
+    await chart.updateComplete;
+    expect(series()).to.deep.equal(['won', 'open:proposition', 'open:new']);
+    expect(tableRows(chart)[2]).to.deep.equal(['Feb 2027', usd(100), usd(0), usd(4200), usd(4000), usd(8300)]);
+  });
+
   it('follows the shared filter set elsewhere', async () => {
     const { chart, store } = await mount();
     store.updateFilter({ owners: ['Ann'] });
