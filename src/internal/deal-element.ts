@@ -188,12 +188,13 @@ export abstract class DealElement<M extends CommonMessages = CommonMessages> ext
       reasons: true,
       filter: true,
       state: true,
+      settings: true,
     });
   }
 
   #onStoreChange = (event: Event): void => {
     const { change } = event as StoreChangeEvent;
-    if (change.state) this.l10n.locale = this.store?.locale ?? null;
+    if (change.settings) this.l10n.locale = this.store?.locale ?? null;
     this.storeChanged(change);
   };
 

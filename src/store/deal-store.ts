@@ -272,7 +272,7 @@ export class DealStore extends EventTarget {
     if (settings.rates !== undefined) this.rates = settings.rates;
     if (settings.locale !== undefined) this.locale = settings.locale;
     this.#summaries = new WeakMap();
-    this.#emit({ state: true });
+    this.#emit({ settings: true });
   }
 
   // ---- loading -----------------------------------------------------------------

@@ -9,8 +9,10 @@ export interface StoreChange {
   stages: boolean;
   reasons: boolean;
   filter: boolean;
-  /** Status, error, notice or settings (locale, currency, rates). */
+  /** Status, error, notice or what undo would revert. */
   state: boolean;
+  /** Locale, display currency or exchange rates. */
+  settings: boolean;
 }
 
 export const noChange = (): StoreChange => ({
@@ -20,6 +22,7 @@ export const noChange = (): StoreChange => ({
   reasons: false,
   filter: false,
   state: false,
+  settings: false,
 });
 
 /** Fired by the store (not a DOM element) after every change of its state. */

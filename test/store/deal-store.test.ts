@@ -3,7 +3,7 @@ import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { DealAdapterError } from '../../src/adapters/errors.js';
 import type { DealAdapter } from '../../src/adapters/adapter.js';
 import { DealStore } from '../../src/store/deal-store.js';
-import { StoreErrorEvent } from '../../src/store/events.js';
+import { StoreChangeEvent, StoreErrorEvent, type StoreChange } from '../../src/store/events.js';
 import type { NewDeal } from '../../src/model/schemas.js';
 
 /** A store on a memory adapter with a few deals in known places. */
@@ -349,5 +349,18 @@ describe('DealStore', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     await store.load();
     expect([...store.deals.values()].map((d) => d.title)).to.include('Made during the load');
+  });
+
+  it('tells settings changes apart from state changes such as undo becoming available', async () => {
+    const { store, created } = await storeWith([{ title: 'A', stageId: 'new' }]);
+    const changes: StoreChange[] = [];
+    store.addEventListener(StoreChangeEvent.type, (e) => changes.push((e as StoreChangeEvent).change));
+    store.setSettings({ currency: 'EUR' });
+    expect(changes.map((c) => [c.settings, c.state])).to.deep.equal([[true, false]]);
+    changes.length = 0;
+    await store.markWon(created[0]!.id);
+    const undoBecameAvailable = changes.find((c) => c.state);
+    expect(undoBecameAvailable, 'a state change once undo is possible').to.not.equal(undefined);
+    expect(changes.some((c) => c.settings), 'no settings change from a command').to.equal(false);
   });
 });

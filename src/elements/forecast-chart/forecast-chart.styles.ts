@@ -24,11 +24,6 @@ export const forecastChartStyles = css`
     gap: 0.25rem 0.75rem;
   }
 
-  button {
-    font: inherit;
-    color: inherit;
-  }
-
   .legend button,
   .table-toggle {
     display: inline-flex;
@@ -37,9 +32,7 @@ export const forecastChartStyles = css`
     padding-block: 0.125rem;
     padding-inline: 0.375rem;
     border: 1px solid transparent;
-    border-radius: var(--_radius);
     background: none;
-    cursor: pointer;
   }
 
   .legend button[aria-pressed='false'] {
@@ -163,9 +156,7 @@ export const forecastChartStyles = css`
     margin: 0;
     padding: 0;
     border: 0;
-    border-radius: var(--_radius);
     background: transparent;
-    cursor: pointer;
   }
 
   .period:hover {

@@ -18,6 +18,7 @@ import { DealForecastSelectEvent } from '../../events/deal-forecast-select.js';
 import { commonMessages, stageName } from '../../i18n/common.js';
 import { mergeCatalogues } from '../../i18n/messages.js';
 import { DealElement, hostStyles } from '../../internal/deal-element.js';
+import { controlStyles } from '../../internal/shared-styles.js';
 import type { Deal } from '../../model/schemas.js';
 import type { DealStore } from '../../store/deal-store.js';
 import type { StoreChange } from '../../store/events.js';
@@ -151,7 +152,7 @@ const RANGE_SEED = 1;
  * @cssprop --deal-chart-target - Colour of the target lines.
  */
 export class DealForecastChart extends DealElement<Messages> {
-  static override styles = [hostStyles, forecastChartStyles];
+  static override styles = [hostStyles, controlStyles, forecastChartStyles];
 
   /** Length of one period: `month` (default), `week` (ISO, from Monday) or `quarter`. */
   @property({ reflect: true }) period: ForecastPeriod = 'month';
@@ -230,7 +231,7 @@ export class DealForecastChart extends DealElement<Messages> {
   protected override storeChanged(change: StoreChange): void {
     const store = this.store;
     const settingsChanged =
-      change.state &&
+      (change.state || change.settings) &&
       (store?.status !== this.#seen.status || store?.currency !== this.#seen.currency || store?.rates !== this.#seen.rates);
     if (change.reloaded || change.deals.size > 0 || change.filter || change.stages || settingsChanged) {
       this.#dataDirty = true;
