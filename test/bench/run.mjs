@@ -10,7 +10,7 @@
 //             "bundle" selects the bundle sizes.
 //   --json    also writes the results and errors to a file.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, relative, sep } from 'node:path';
@@ -23,7 +23,8 @@ import { CHROME_ARGS, findChrome } from '../support/find-chrome.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BENCH_DIR = join(ROOT, 'test', 'bench');
-const OUT_DIR = join(ROOT, 'dist-bench');
+// A folder per run, so two runs at once do not build over each other's pages.
+const OUT_DIR = join(ROOT, 'dist-bench', `run-${process.pid}`);
 const DIST_DIR = join(ROOT, 'dist');
 const BUNDLE = join(DIST_DIR, 'dealkit.bundle.js');
 const BUNDLE_BUDGET_KB = 45;
@@ -148,7 +149,7 @@ async function elementBundleSizes() {
   const results = [];
   for (const element of ELEMENTS) {
     const entryId = '\0dealkit-element-entry';
-    const outDir = join(ROOT, 'dist-bench-entries', element);
+    const outDir = join(OUT_DIR, 'entries', element);
     await build({
       configFile: join(ROOT, 'vite.config.ts'),
       mode: 'bundle',
@@ -223,6 +224,7 @@ async function main() {
   } finally {
     await browser?.close();
     server?.close();
+    rmSync(OUT_DIR, { recursive: true, force: true });
   }
 
   if (pages.length === 0 && !selected('bundle')) errors.push(`No benchmark matches --filter "${values.filter}".`);
