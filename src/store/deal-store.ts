@@ -636,9 +636,34 @@ export class DealStore extends EventTarget {
       });
     }
     if (firstError) {
-      throw this.#refused(firstError, command, failed[0] ?? null, () => rerun(failed), options);
+      const firstRun = undos.length > 0 ? this.#undo : null;
+      throw this.#refused(firstError, command, failed[0] ?? null, () => this.#retryFailed(firstRun, failed, rerun), options);
     }
     return saved;
+  }
+
+  /**
+   * Runs a bulk command again for the deals that failed, skipping any that
+   * were deleted meanwhile. If nothing else ran since the first attempt, one
+   * undo then reverts both attempts, as if the command had succeeded at once.
+   */
+  async #retryFailed(
+    firstRun: UndoEntry | null,
+    failed: readonly string[],
+    rerun: (failed: string[]) => Promise<unknown>,
+  ): Promise<unknown> {
+    const stillLast = firstRun !== null && this.#undo === firstRun;
+    try {
+      return await rerun(failed.filter((id) => this.#deals.has(id)));
+    } finally {
+      const retried = this.#undo;
+      if (stillLast && retried && retried !== firstRun) {
+        this.#setUndo(retried.command, [...firstRun.dealIds, ...retried.dealIds], async () => {
+          await retried.run();
+          await firstRun.run();
+        });
+      }
+    }
   }
 
   #revertMove(before: Deal, saved: Deal): () => Promise<unknown> {

@@ -31,6 +31,12 @@ function failing(adapter: MemoryAdapter, commands: (keyof DealAdapter)[]) {
   return { adapter: proxy as DealAdapter, heal: () => (broken = false) };
 }
 
+/** Waits (a few tasks at most) until `done()` holds. */
+async function waitFor(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 50 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(done(), 'waited for the store').to.equal(true);
+}
+
 const titles = (store: DealStore, stageId: string) => store.column(stageId).map((d) => d.title);
 
 describe('DealStore', () => {
@@ -164,6 +170,36 @@ describe('DealStore', () => {
     expect(store.deal(b.id)!.status).to.equal('lost');
     expect((await memory.getDeal(b.id)).closingNote).to.equal('budget cut');
     expect((await memory.getDeal(a.id)).version).to.equal(store.deal(a.id)!.version);
+
+    // One undo reverts both attempts, as if the command had succeeded at once.
+    expect(await store.undo()).to.equal(true);
+    expect([store.deal(a.id)!.status, store.deal(b.id)!.status]).to.deep.equal(['open', 'open']);
+    expect([(await memory.getDeal(a.id)).status, (await memory.getDeal(b.id)).status]).to.deep.equal(['open', 'open']);
+  });
+
+  it('retries a bulk command for the failed deals still there, when one was deleted meanwhile', async () => {
+    const memory = new MemoryAdapter();
+    const [a, b, c] = [
+      await memory.createDeal({ title: 'A', stageId: 'new' }),
+      await memory.createDeal({ title: 'B', stageId: 'new' }),
+      await memory.createDeal({ title: 'C', stageId: 'new' }),
+    ];
+    const { adapter, heal } = failing(memory, ['markLost']);
+    const store = new DealStore({ adapter });
+    await store.ready;
+    const errors: StoreErrorEvent[] = [];
+    store.addEventListener('deal-error', (e) => errors.push(e as StoreErrorEvent));
+    await store.markLost([a.id, b.id, c.id], {}).catch(() => null);
+    expect(errors).to.have.length(1);
+
+    // Another tab deletes B; the store hears of it through the adapter.
+    await memory.deleteDeal(b.id);
+    await waitFor(() => !store.deals.has(b.id));
+    heal();
+    await errors[0]!.retry!();
+    expect(store.deal(a.id)!.status).to.equal('lost');
+    expect(store.deal(c.id)!.status).to.equal('lost');
+    expect(store.deals.has(b.id)).to.equal(false);
   });
 
   it('takes the current record from a conflict and keeps nothing stale', async () => {
