@@ -515,6 +515,8 @@ export class DealForecastChart extends DealElement<Messages> {
       this.direction,
       this.l10n.locale,
       this.l10n.msg,
+      // Series are labelled with the store's stage names: a rename shows even before a server's new answer.
+      this.store?.stages,
     ];
     const last = this.#drawing;
     if (last && last.inputs.every((input, i) => input === inputs[i])) return last;
