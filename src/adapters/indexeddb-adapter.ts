@@ -952,16 +952,16 @@ function isKey(value: unknown): boolean {
   }
 }
 
-// ---- reading by narrowing ---------------------------------------------------------------
+// ---- reading through a narrowing index -------------------------------------------------
 
 /** The index that narrows a query best, and its ranges (their union holds every match). */
-interface Narrowing {
+interface IndexChoice {
   index: 'lostReasonId' | 'stageRank' | 'expectedCloseOrder' | 'status';
   ranges: IDBKeyRange[];
 }
 
 /** How an index narrows the query, or null when none does. */
-function narrowingOf(where: DealQuery): Narrowing | null {
+function indexChoiceOf(where: DealQuery): IndexChoice | null {
   const keys = (list: readonly string[]) => [...new Set(list)];
   if (where.lostReasonIds?.length) return { index: 'lostReasonId', ranges: keys(where.lostReasonIds).map((id) => IDBKeyRange.only(id)) };
   if (where.stageIds?.length) return { index: 'stageRank', ranges: keys(where.stageIds).map(columnRange) };
@@ -988,11 +988,11 @@ const SORT_AT_MOST = 2000;
  * candidates, found by reading at most one more key than that.
  */
 async function sortingIsCheaper(store: DealStore<'readonly'>, { where }: PageArguments): Promise<boolean> {
-  const narrowing = narrowingOf(where);
-  if (!narrowing) return false;
-  const index = store.index(narrowing.index);
+  const choice = indexChoiceOf(where);
+  if (!choice) return false;
+  const index = store.index(choice.index);
   let candidates = 0;
-  for (const range of narrowing.ranges) {
+  for (const range of choice.ranges) {
     candidates += (await index.getAllKeys(range, SORT_AT_MOST + 1 - candidates)).length;
     if (candidates > SORT_AT_MOST) return false;
   }
@@ -1004,10 +1004,10 @@ async function sortingIsCheaper(store: DealStore<'readonly'>, { where }: PageArg
  * that applies; every row is still checked with `matchesQuery`.
  */
 async function candidateRows(store: DealStore<'readonly'>, where: DealQuery): Promise<unknown[]> {
-  const narrowing = narrowingOf(where);
-  if (!narrowing) return store.getAll();
-  const index = store.index(narrowing.index);
-  return (await Promise.all(narrowing.ranges.map((range) => index.getAll(range)))).flat();
+  const choice = indexChoiceOf(where);
+  if (!choice) return store.getAll();
+  const index = store.index(choice.index);
+  return (await Promise.all(choice.ranges.map((range) => index.getAll(range)))).flat();
 }
 
 /**
